@@ -1,0 +1,9 @@
+/**
+ * tlsref core: the TLS wire codec, every handshake message and extension, and the record
+ * layer.
+ */
+module dev.tlsref.core {
+    requires transitive dev.tlsref.crypto;
+
+    exports dev.tlsref.core;
+}
