@@ -6,4 +6,6 @@ module dev.tlsref.core {
     requires transitive dev.tlsref.crypto;
 
     exports dev.tlsref.core;
+    exports dev.tlsref.core.codec;
+    exports dev.tlsref.core.extension;
 }
