@@ -2,8 +2,10 @@ package dev.tlsref.crypto.bc;
 
 import dev.tlsref.crypto.CryptoException;
 import dev.tlsref.crypto.SignatureAlgorithm;
+import dev.tlsref.crypto.internal.RsaDigestInfo;
 import dev.tlsref.crypto.internal.RsaSignatureKeys;
 import java.security.Key;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -11,10 +13,12 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import org.bouncycastle.crypto.CipherParameters;
 import org.bouncycastle.crypto.Digest;
+import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.Signer;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.digests.SHA384Digest;
 import org.bouncycastle.crypto.digests.SHA512Digest;
+import org.bouncycastle.crypto.encodings.PKCS1Encoding;
 import org.bouncycastle.crypto.engines.RSABlindedEngine;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.ECKeyParameters;
@@ -89,11 +93,14 @@ final class BcSignatures {
                 // read a shorter one as a smaller integer.
                 return false;
             }
+            if (algorithm.family() == SignatureAlgorithm.Family.RSA_PKCS1) {
+                return verifyPkcs1(algorithm, (RSAKeyParameters) parameters, message, signature);
+            }
             Signer verifier = newSigner(algorithm);
             verifier.init(false, parameters);
             verifier.update(message, 0, message.length);
             return verifier.verifySignature(signature);
-        } catch (CryptoException | RuntimeException e) {
+        } catch (CryptoException | InvalidCipherTextException | RuntimeException e) {
             // An unreadable key or a malformed signature verifies as false, never throws.
             return false;
         }
@@ -105,6 +112,23 @@ final class BcSignatures {
 
     byte[] rsaDecryptPremasterSecret(RSAPrivateKey key, byte[] encrypted, int clientVersion, SecureRandom random) {
         return rsaEncryption.decryptPremasterSecret(key, encrypted, clientVersion, random);
+    }
+
+    /**
+     * RFC 8017 §8.2.2: recover the encoded message and compare it with the DigestInfo we build
+     * ourselves. BC's RSADigestSigner would also accept a DigestInfo without the NULL
+     * parameters; PKCS1Encoding does the RSA and type 1 padding steps only.
+     */
+    private static boolean verifyPkcs1(SignatureAlgorithm algorithm, RSAKeyParameters key, byte[] message,
+            byte[] signature) throws InvalidCipherTextException {
+        Digest hash = digest(algorithm);
+        byte[] digest = new byte[hash.getDigestSize()];
+        hash.update(message, 0, message.length);
+        hash.doFinal(digest, 0);
+        PKCS1Encoding rsa = new PKCS1Encoding(new RSABlindedEngine());
+        rsa.init(false, key);
+        byte[] recovered = rsa.processBlock(signature, 0, signature.length);
+        return MessageDigest.isEqual(recovered, RsaDigestInfo.encode(algorithm.hashName(), digest));
     }
 
     /** The key type each family needs, judged on the converted parameters. */
@@ -139,7 +163,7 @@ final class BcSignatures {
                 Digest hash = digest(algorithm);
                 return new PSSSigner(new RSABlindedEngine(), hash, digest(algorithm), hash.getDigestSize());
             case RSA_PKCS1:
-                return new RSADigestSigner(digest(algorithm));
+                return new RSADigestSigner(digest(algorithm)); // signing; see verifyPkcs1
             case EDDSA:
                 // Pure EdDSA with an empty context (RFC 8032 §5.1, §5.2).
                 return algorithm == SignatureAlgorithm.ED25519 ? new Ed25519Signer() : new Ed448Signer(NO_CONTEXT);

@@ -2,9 +2,11 @@ package dev.tlsref.crypto.jca;
 
 import dev.tlsref.crypto.CryptoException;
 import dev.tlsref.crypto.SignatureAlgorithm;
+import dev.tlsref.crypto.internal.RsaDigestInfo;
 import dev.tlsref.crypto.internal.RsaSignatureKeys;
 import java.security.GeneralSecurityException;
 import java.security.Key;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.ProviderException;
 import java.security.PublicKey;
@@ -45,10 +47,14 @@ final class JcaSignatures {
     }
 
     boolean verify(SignatureAlgorithm algorithm, PublicKey key, byte[] message, byte[] signature) {
-        if (key == null || message == null || signature == null || !fits(algorithm, key)) {
+        if (key == null || message == null || signature == null || !fits(algorithm, key)
+                || !wellFormed(algorithm, signature)) {
             return false;
         }
         try {
+            if (algorithm.family() == SignatureAlgorithm.Family.RSA_PKCS1) {
+                return verifyPkcs1(algorithm, key, message, signature);
+            }
             Signature verifier = newSignature(algorithm);
             verifier.initVerify(key);
             verifier.update(message);
@@ -65,6 +71,34 @@ final class JcaSignatures {
 
     byte[] rsaDecryptPremasterSecret(RSAPrivateKey key, byte[] encrypted, int clientVersion, SecureRandom random) {
         return rsaEncryption.decryptPremasterSecret(key, encrypted, clientVersion, random);
+    }
+
+    /** Form checks the JDK leaves out; RFC 8446 §4.2.3 names the exact encodings. */
+    private static boolean wellFormed(SignatureAlgorithm algorithm, byte[] signature) {
+        switch (algorithm.family()) {
+            case ECDSA:
+                return JcaEcdsaDer.isStrictDer(signature);
+            case EDDSA:
+                // RFC 8032 §5.1.6, §5.2.6: a signature is exactly 64 or 114 bytes; SunEC
+                // (JDK 17) ignores bytes appended to it.
+                return signature.length == (algorithm == SignatureAlgorithm.ED25519 ? 64 : 114);
+            default:
+                return true; // SunRsaSign checks that an RSA signature is k bytes.
+        }
+    }
+
+    /**
+     * RFC 8017 §8.2.2: recover the encoded message and compare it with the DigestInfo we build
+     * ourselves. {@code SHA256withRSA} would also accept a DigestInfo without the NULL
+     * parameters; {@code NONEwithRSA} does the RSA and padding steps and compares exactly.
+     */
+    private static boolean verifyPkcs1(SignatureAlgorithm algorithm, PublicKey key, byte[] message, byte[] signature)
+            throws GeneralSecurityException {
+        byte[] digest = MessageDigest.getInstance(algorithm.hashName()).digest(message);
+        Signature verifier = Signature.getInstance("NONEwithRSA");
+        verifier.initVerify(key);
+        verifier.update(RsaDigestInfo.encode(algorithm.hashName(), digest));
+        return verifier.verify(signature);
     }
 
     private static void requireFit(SignatureAlgorithm algorithm, PrivateKey key) throws CryptoException {
