@@ -8,6 +8,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -52,7 +53,7 @@ class RsaPkcs1SignatureGenerationTest {
             PrivateKey key = c.groupPrivateKey("privateKeyPkcs8", "RSA");
             PublicKey publicKey = c.groupPublicKey("keyDer", "RSA");
             byte[] signature = provider.sign(algorithm, key, c.bytes("msg"), new SecureRandom());
-            if (!java.util.Arrays.equals(signature, c.bytes("sig"))) {
+            if (!Arrays.equals(signature, c.bytes("sig"))) {
                 wrong.add(c + ": different signature");
             }
             if (!provider.verify(algorithm, publicKey, c.bytes("msg"), c.bytes("sig"))) {

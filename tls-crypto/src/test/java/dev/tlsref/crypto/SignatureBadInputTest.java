@@ -9,6 +9,7 @@ import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -94,12 +95,12 @@ class SignatureBadInputTest {
         for (SignatureAlgorithm algorithm : SignatureAlgorithm.values()) {
             PublicKey key = keys(algorithm).getPublic();
             byte[] good = provider.sign(algorithm, keys(algorithm).getPrivate(), MESSAGE, random);
-            byte[] appended = java.util.Arrays.copyOf(good, good.length + 1);
-            byte[] truncated = java.util.Arrays.copyOf(good, good.length - 1);
+            byte[] appended = Arrays.copyOf(good, good.length + 1);
+            byte[] truncated = Arrays.copyOf(good, good.length - 1);
             byte[] sameLengthRandom = new byte[good.length];
             random.nextBytes(sameLengthRandom);
             byte[] allOnes = new byte[good.length];
-            java.util.Arrays.fill(allOnes, (byte) 0xff);
+            Arrays.fill(allOnes, (byte) 0xff);
             for (byte[] bad : List.of(new byte[0], new byte[1], new byte[] {0x30, 0x00}, appended, truncated,
                     sameLengthRandom, allOnes, new byte[good.length], new byte[5000])) {
                 assertThat(algorithm + " " + bad.length, provider.verify(algorithm, key, MESSAGE, bad), is(false));
