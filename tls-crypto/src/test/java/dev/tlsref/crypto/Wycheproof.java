@@ -5,6 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -54,6 +60,16 @@ final class Wycheproof {
         /** A hex field of the group. */
         byte[] groupBytes(String field) {
             return HEX.parseHex(group.get(field).asText());
+        }
+
+        /** A DER key of the group (X.509 {@code publicKeyDer}) as a JDK public key. */
+        PublicKey groupPublicKey(String field, String keyAlgorithm) throws GeneralSecurityException {
+            return KeyFactory.getInstance(keyAlgorithm).generatePublic(new X509EncodedKeySpec(groupBytes(field)));
+        }
+
+        /** A PKCS#8 key of the group ({@code privateKeyPkcs8}) as a JDK private key. */
+        PrivateKey groupPrivateKey(String field, String keyAlgorithm) throws GeneralSecurityException {
+            return KeyFactory.getInstance(keyAlgorithm).generatePrivate(new PKCS8EncodedKeySpec(groupBytes(field)));
         }
 
         @Override
