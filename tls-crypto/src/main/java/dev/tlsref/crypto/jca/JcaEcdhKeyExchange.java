@@ -96,7 +96,7 @@ final class JcaEcdhKeyExchange implements KeyExchange {
         }
         try {
             PrivateKey key = KeyFactory.getInstance("EC").generatePrivate(new ECPrivateKeySpec(d, curve.spec()));
-            return new Share(key, curve.encode(curve.multiplyGenerator(d)));
+            return new Share(key, d);
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("the JDK refused the " + algorithm + " private key", e);
         }
@@ -140,14 +140,24 @@ final class JcaEcdhKeyExchange implements KeyExchange {
         }
     }
 
-    /** The initiator's key pair; the JDK key object is dropped on {@link #destroy}. */
+    /**
+     * The initiator's key pair; the JDK key object is dropped on {@link #destroy}. A share made
+     * by {@link #fromPrivateKey} computes its public value on first use, so that running test
+     * vectors, which never ask for it, stays fast.
+     */
     private final class Share implements KeyShare {
         private PrivateKey privateKey;
-        private final byte[] publicShare;
+        private BigInteger scalarForPublicShare;
+        private byte[] publicShare;
 
         Share(PrivateKey privateKey, byte[] publicShare) {
             this.privateKey = privateKey;
             this.publicShare = publicShare;
+        }
+
+        Share(PrivateKey privateKey, BigInteger scalar) {
+            this.privateKey = privateKey;
+            this.scalarForPublicShare = scalar;
         }
 
         @Override
@@ -157,6 +167,13 @@ final class JcaEcdhKeyExchange implements KeyExchange {
 
         @Override
         public byte[] publicShare() {
+            if (publicShare == null) {
+                if (scalarForPublicShare == null) {
+                    throw new IllegalStateException(algorithm + " key share was destroyed");
+                }
+                publicShare = curve.encode(curve.multiplyGenerator(scalarForPublicShare));
+                scalarForPublicShare = null;
+            }
             return publicShare.clone();
         }
 
@@ -172,6 +189,7 @@ final class JcaEcdhKeyExchange implements KeyExchange {
         public void destroy() {
             JcaKeyExchanges.tryDestroy(privateKey);
             privateKey = null;
+            scalarForPublicShare = null;
         }
 
         @Override
