@@ -25,8 +25,12 @@ import javax.crypto.spec.SecretKeySpec;
  * {@link SecretKeySpec} made once; each record needs a new parameter spec (the JCA offers no
  * other way to pass a nonce), nothing else is allocated here.
  *
- * <p>SunJCE decrypts only after the tag has verified (it buffers the whole ciphertext) and
- * copies overlapping input before writing, so in-place use is correct at the cost of a copy.
+ * <p>SunJCE decrypts only after the tag has verified (it buffers the whole ciphertext), so
+ * opening in place costs SunJCE a copy. In place with the same start works directly. An output
+ * range that overlaps the input at a different start is copied here first, because SunJCE's
+ * ChaCha20 encrypts straight from input to output and would read bytes it already overwrote.
+ * That check needs arrays: two direct buffers over the same memory must start at the same
+ * position.
  */
 final class JcaAead implements Aead {
     private final AeadAlgorithm algorithm;
@@ -37,6 +41,7 @@ final class JcaAead implements Aead {
     private boolean hasSealed;
     private final byte[] lastOpenNonce = new byte[AeadAlgorithm.NONCE_LENGTH];
     private boolean hasOpened;
+    private byte[] scratch = new byte[0];
 
     JcaAead(AeadAlgorithm algorithm, byte[] key) {
         this.algorithm = algorithm;
@@ -82,6 +87,10 @@ final class JcaAead implements Aead {
         Objects.requireNonNull(aad, "aad");
         Objects.checkFromIndexSize(inOffset, inLength, in.length);
         Objects.checkFromIndexSize(outOffset, inLength + algorithm.tagLength(), out.length);
+        if (overlapsShifted(in, inOffset, inLength, out, outOffset, inLength + algorithm.tagLength())) {
+            in = detach(in, inOffset, inLength);
+            inOffset = 0;
+        }
         startSeal(nonce, aad);
         try {
             return sealer.doFinal(in, inOffset, inLength, out, outOffset);
@@ -98,6 +107,10 @@ final class JcaAead implements Aead {
         Objects.checkFromIndexSize(inOffset, inLength, in.length);
         int plaintextLength = plaintextLength(inLength);
         Objects.checkFromIndexSize(outOffset, plaintextLength, out.length);
+        if (overlapsShifted(in, inOffset, inLength, out, outOffset, plaintextLength)) {
+            in = detach(in, inOffset, inLength);
+            inOffset = 0;
+        }
         startOpen(nonce, aad);
         try {
             return opener.doFinal(in, inOffset, inLength, out, outOffset);
@@ -119,7 +132,7 @@ final class JcaAead implements Aead {
         }
         startSeal(nonce, aad);
         try {
-            return sealer.doFinal(in, out);
+            return sealer.doFinal(detachShifted(in, out, in.remaining() + algorithm.tagLength()), out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(algorithm + " seal failed", e);
         }
@@ -138,7 +151,7 @@ final class JcaAead implements Aead {
         int outPosition = out.position();
         startOpen(nonce, aad);
         try {
-            return opener.doFinal(in, out);
+            return opener.doFinal(detachShifted(in, out, plaintextLength), out);
         } catch (AEADBadTagException e) {
             in.position(inPosition);
             out.position(outPosition);
@@ -190,6 +203,40 @@ final class JcaAead implements Aead {
         System.arraycopy(nonce, 0, lastOpenNonce, 0, nonce.length);
         hasOpened = true;
         opener.updateAAD(aad);
+    }
+
+    private static boolean overlapsShifted(byte[] in, int inOffset, int inLength, byte[] out, int outOffset,
+            int outLength) {
+        return in == out && inOffset != outOffset
+                && inOffset < outOffset + outLength && outOffset < inOffset + inLength;
+    }
+
+    /** A copy of {@code in[offset, offset+length)} in this instance's scratch array. */
+    private byte[] detach(byte[] in, int offset, int length) {
+        if (scratch.length < length) {
+            scratch = new byte[length];
+        }
+        System.arraycopy(in, offset, scratch, 0, length);
+        return scratch;
+    }
+
+    /**
+     * {@code in} itself, or if it shares an array with {@code out} at a shifted, overlapping
+     * range, a buffer over a copy of its remaining bytes; {@code in} is then consumed here.
+     */
+    private ByteBuffer detachShifted(ByteBuffer in, ByteBuffer out, int outLength) {
+        if (!in.hasArray() || !out.hasArray()) {
+            return in;
+        }
+        int inOffset = in.arrayOffset() + in.position();
+        int outOffset = out.arrayOffset() + out.position();
+        int length = in.remaining();
+        if (!overlapsShifted(in.array(), inOffset, length, out.array(), outOffset, outLength)) {
+            return in;
+        }
+        byte[] copy = detach(in.array(), inOffset, length);
+        in.position(in.limit());
+        return ByteBuffer.wrap(copy, 0, length);
     }
 
     private void checkNonce(byte[] nonce) {
