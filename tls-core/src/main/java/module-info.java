@@ -6,4 +6,5 @@ module dev.tlsref.core {
     requires transitive dev.tlsref.crypto;
 
     exports dev.tlsref.core;
+    exports dev.tlsref.core.record;
 }
