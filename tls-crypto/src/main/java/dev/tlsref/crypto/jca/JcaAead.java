@@ -1,0 +1,220 @@
+package dev.tlsref.crypto.jca;
+
+import dev.tlsref.crypto.Aead;
+import dev.tlsref.crypto.AeadAlgorithm;
+import dev.tlsref.crypto.AeadTagException;
+import java.nio.BufferOverflowException;
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.spec.AlgorithmParameterSpec;
+import java.util.Arrays;
+import java.util.Objects;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * An {@link Aead} on {@link javax.crypto.Cipher}: {@code AES/GCM/NoPadding} or
+ * {@code ChaCha20-Poly1305} (SunJCE with the default provider list).
+ *
+ * <p>Two {@code Cipher} objects, one to seal and one to open, because SunJCE remembers the
+ * last nonce of a {@code Cipher} across modes: GCM refuses to encrypt under the IV it last
+ * decrypted with, ChaCha20 refuses any re-init with the same key and nonce. The key is one
+ * {@link SecretKeySpec} made once; each record needs a new parameter spec (the JCA offers no
+ * other way to pass a nonce), nothing else is allocated here.
+ *
+ * <p>SunJCE decrypts only after the tag has verified (it buffers the whole ciphertext) and
+ * copies overlapping input before writing, so in-place use is correct at the cost of a copy.
+ */
+final class JcaAead implements Aead {
+    private final AeadAlgorithm algorithm;
+    private final SecretKeySpec key;
+    private final Cipher sealer;
+    private final Cipher opener;
+    private final byte[] lastSealNonce = new byte[AeadAlgorithm.NONCE_LENGTH];
+    private boolean hasSealed;
+    private final byte[] lastOpenNonce = new byte[AeadAlgorithm.NONCE_LENGTH];
+    private boolean hasOpened;
+
+    JcaAead(AeadAlgorithm algorithm, byte[] key) {
+        this.algorithm = algorithm;
+        this.key = new SecretKeySpec(key, keyAlgorithm(algorithm)); // copies the key
+        try {
+            this.sealer = Cipher.getInstance(transformation(algorithm));
+            this.opener = Cipher.getInstance(transformation(algorithm));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JDK has no " + transformation(algorithm), e);
+        }
+    }
+
+    static boolean supports(AeadAlgorithm algorithm) {
+        return switch (algorithm) {
+            case AES_128_GCM, AES_256_GCM, CHACHA20_POLY1305 -> true;
+            // SunJCE has no AES/CCM; the JDK's TLS does not offer the CCM suites either.
+            case AES_128_CCM, AES_128_CCM_8 -> false;
+        };
+    }
+
+    private static String transformation(AeadAlgorithm algorithm) {
+        return algorithm == AeadAlgorithm.CHACHA20_POLY1305 ? "ChaCha20-Poly1305" : "AES/GCM/NoPadding";
+    }
+
+    private static String keyAlgorithm(AeadAlgorithm algorithm) {
+        return algorithm == AeadAlgorithm.CHACHA20_POLY1305 ? "ChaCha20" : "AES";
+    }
+
+    private AlgorithmParameterSpec parameters(byte[] nonce) {
+        return algorithm == AeadAlgorithm.CHACHA20_POLY1305
+                ? new IvParameterSpec(nonce)
+                : new GCMParameterSpec(algorithm.tagLength() * Byte.SIZE, nonce);
+    }
+
+    @Override
+    public AeadAlgorithm algorithm() {
+        return algorithm;
+    }
+
+    @Override
+    public int seal(byte[] nonce, byte[] aad, byte[] in, int inOffset, int inLength, byte[] out, int outOffset) {
+        checkNonce(nonce);
+        Objects.requireNonNull(aad, "aad");
+        Objects.checkFromIndexSize(inOffset, inLength, in.length);
+        Objects.checkFromIndexSize(outOffset, inLength + algorithm.tagLength(), out.length);
+        startSeal(nonce, aad);
+        try {
+            return sealer.doFinal(in, inOffset, inLength, out, outOffset);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(algorithm + " seal failed", e);
+        }
+    }
+
+    @Override
+    public int open(byte[] nonce, byte[] aad, byte[] in, int inOffset, int inLength, byte[] out, int outOffset)
+            throws AeadTagException {
+        checkNonce(nonce);
+        Objects.requireNonNull(aad, "aad");
+        Objects.checkFromIndexSize(inOffset, inLength, in.length);
+        int plaintextLength = plaintextLength(inLength);
+        Objects.checkFromIndexSize(outOffset, plaintextLength, out.length);
+        startOpen(nonce, aad);
+        try {
+            return opener.doFinal(in, inOffset, inLength, out, outOffset);
+        } catch (AEADBadTagException e) {
+            Arrays.fill(out, outOffset, outOffset + plaintextLength, (byte) 0);
+            throw tagFailure();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(algorithm + " open failed", e);
+        }
+    }
+
+    @Override
+    public int seal(byte[] nonce, byte[] aad, ByteBuffer in, ByteBuffer out) {
+        checkNonce(nonce);
+        Objects.requireNonNull(aad, "aad");
+        checkDistinct(in, out);
+        if (out.remaining() < in.remaining() + algorithm.tagLength()) {
+            throw new BufferOverflowException();
+        }
+        startSeal(nonce, aad);
+        try {
+            return sealer.doFinal(in, out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(algorithm + " seal failed", e);
+        }
+    }
+
+    @Override
+    public int open(byte[] nonce, byte[] aad, ByteBuffer in, ByteBuffer out) throws AeadTagException {
+        checkNonce(nonce);
+        Objects.requireNonNull(aad, "aad");
+        checkDistinct(in, out);
+        int plaintextLength = plaintextLength(in.remaining());
+        if (out.remaining() < plaintextLength) {
+            throw new BufferOverflowException();
+        }
+        int inPosition = in.position();
+        int outPosition = out.position();
+        startOpen(nonce, aad);
+        try {
+            return opener.doFinal(in, out);
+        } catch (AEADBadTagException e) {
+            in.position(inPosition);
+            out.position(outPosition);
+            for (int i = 0; i < plaintextLength; i++) {
+                out.put(outPosition + i, (byte) 0);
+            }
+            throw tagFailure();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(algorithm + " open failed", e);
+        }
+    }
+
+    /**
+     * Keys the sealing cipher for one record. Sealing twice in a row under one nonce is always
+     * a caller bug (RFC 5116 §3: a nonce MUST NOT repeat under one key) and would reveal the XOR
+     * of two plaintexts, so it is refused here, before SunJCE refuses it less clearly. This
+     * catches a sequence number that did not advance; the record layer's sequence numbers are
+     * what make every nonce unique.
+     */
+    private void startSeal(byte[] nonce, byte[] aad) {
+        if (hasSealed && Arrays.equals(nonce, lastSealNonce)) {
+            throw new IllegalStateException(algorithm + ": the nonce of the previous seal was used again");
+        }
+        try {
+            sealer.init(Cipher.ENCRYPT_MODE, key, parameters(nonce));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(algorithm + " refused its key or nonce", e);
+        }
+        System.arraycopy(nonce, 0, lastSealNonce, 0, nonce.length);
+        hasSealed = true;
+        sealer.updateAAD(aad);
+    }
+
+    /**
+     * Keys the opening cipher for one record. Opening the same record twice is harmless, but
+     * SunJCE's ChaCha20 refuses to be initialised twice in a row with one key and nonce even to
+     * decrypt; stepping through a different nonce first keeps both JCA ciphers behaving alike.
+     */
+    private void startOpen(byte[] nonce, byte[] aad) {
+        try {
+            if (hasOpened && Arrays.equals(nonce, lastOpenNonce)) {
+                lastOpenNonce[0] ^= 1; // now differs from nonce
+                opener.init(Cipher.DECRYPT_MODE, key, parameters(lastOpenNonce));
+            }
+            opener.init(Cipher.DECRYPT_MODE, key, parameters(nonce));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(algorithm + " refused its key or nonce", e);
+        }
+        System.arraycopy(nonce, 0, lastOpenNonce, 0, nonce.length);
+        hasOpened = true;
+        opener.updateAAD(aad);
+    }
+
+    private void checkNonce(byte[] nonce) {
+        if (nonce.length != algorithm.nonceLength()) {
+            throw new IllegalArgumentException(
+                    algorithm + " needs a " + algorithm.nonceLength() + "-byte nonce, got " + nonce.length);
+        }
+    }
+
+    /** RFC 5116 §2.2: an input shorter than the tag cannot be authentic. */
+    private int plaintextLength(int ciphertextLength) throws AeadTagException {
+        if (ciphertextLength < algorithm.tagLength()) {
+            throw new AeadTagException("ciphertext shorter than the " + algorithm.tagLength() + "-byte tag");
+        }
+        return ciphertextLength - algorithm.tagLength();
+    }
+
+    private static void checkDistinct(ByteBuffer in, ByteBuffer out) {
+        if (in == out) {
+            throw new IllegalArgumentException(
+                    "in and out must be distinct ByteBuffer objects; to work in place pass in.duplicate() as out");
+        }
+    }
+
+    private AeadTagException tagFailure() {
+        return new AeadTagException(algorithm + " tag did not verify");
+    }
+}
