@@ -8,4 +8,6 @@ module dev.tlsref.core {
     exports dev.tlsref.core;
     exports dev.tlsref.core.codec;
     exports dev.tlsref.core.extension;
+    exports dev.tlsref.core.message;
+    exports dev.tlsref.core.record;
 }
