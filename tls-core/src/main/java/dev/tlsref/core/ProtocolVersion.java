@@ -19,7 +19,7 @@ public record ProtocolVersion(int code) {
         }
     }
 
-    /** The usual name, such as {@code TLSv1.3}, or {@code unknown(0xNNNN)}. */
+    /** The usual name, such as {@code TLSv1.3}, or {@code unknown(0xNNNN)} / {@code grease(0xNNNN)}. */
     public String name() {
         switch (code) {
             case 0x0300: return "SSLv3";
@@ -27,7 +27,8 @@ public record ProtocolVersion(int code) {
             case 0x0302: return "TLSv1.1";
             case 0x0303: return "TLSv1.2";
             case 0x0304: return "TLSv1.3";
-            default: return String.format("unknown(0x%04x)", code);
+            default:
+                return Grease.isGrease(code) ? String.format("grease(0x%04x)", code) : String.format("unknown(0x%04x)", code);
         }
     }
 
