@@ -8,4 +8,5 @@ module dev.tlsref.core {
     exports dev.tlsref.core;
     exports dev.tlsref.core.codec;
     exports dev.tlsref.core.extension;
+    exports dev.tlsref.core.message;
 }
