@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -58,8 +57,7 @@ final class TestVectors {
         try (InputStream in = resource("/message/rfc8448/" + trace + ".json")) {
             JsonNode messages = new ObjectMapper().readTree(in).get("handshake_messages");
             Map<String, byte[]> result = new java.util.LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = messages.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : messages.properties()) {
                 result.put(e.getKey(), hex(e.getValue().asText()));
             }
             return result;
