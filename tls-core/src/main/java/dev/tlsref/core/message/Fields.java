@@ -13,7 +13,8 @@ final class Fields {
     /** A defensive copy of {@code value}, checked to be {@code min..max} bytes long. */
     static byte[] copy(byte[] value, int min, int max, String what) {
         if (value.length < min || value.length > max) {
-            throw new IllegalArgumentException(what + " of " + value.length + " bytes outside <" + min + ".." + max + ">");
+            throw new IllegalArgumentException(
+                    what + " of " + value.length + " bytes outside <" + min + ".." + max + ">");
         }
         return value.clone();
     }

@@ -31,8 +31,12 @@ public record Finished(byte[] verifyData) implements HandshakeMessage {
      * @param expectedLength Hash.length of the suite in TLS 1.3, 12 in TLS 1.2
      * @throws TlsAlertException decode_error if the body is not exactly {@code expectedLength}
      *     bytes (RFC 8446 §6.2: "the length of a message was incorrect")
+     * @throws IllegalArgumentException if {@code expectedLength} is not 12 to 64 (a caller error)
      */
     public static Finished decode(byte[] body, int expectedLength) throws TlsAlertException {
+        if (expectedLength < 12 || expectedLength > 64) {
+            throw new IllegalArgumentException("implausible verify_data length " + expectedLength);
+        }
         if (body.length != expectedLength) {
             throw new TlsAlertException(AlertDescription.DECODE_ERROR,
                     "Finished of " + body.length + " bytes; verify_data is " + expectedLength + " bytes");

@@ -60,6 +60,7 @@ public record RsaClientKeyExchange(byte[] encryptedPreMasterSecret) implements C
 
     @Override
     public String toString() {
-        return "ClientKeyExchange[encrypted_pre_master_secret=" + Trace.hex(encryptedPreMasterSecret) + "]";
+        return "ClientKeyExchange[encrypted_pre_master_secret=" + Trace.hex(encryptedPreMasterSecret)
+                + "]";
     }
 }
