@@ -50,7 +50,8 @@ public record RsaClientKeyExchange(byte[] encryptedPreMasterSecret) implements C
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof RsaClientKeyExchange other && Arrays.equals(encryptedPreMasterSecret, other.encryptedPreMasterSecret);
+        return o instanceof RsaClientKeyExchange other
+                && Arrays.equals(encryptedPreMasterSecret, other.encryptedPreMasterSecret);
     }
 
     @Override
@@ -60,7 +61,6 @@ public record RsaClientKeyExchange(byte[] encryptedPreMasterSecret) implements C
 
     @Override
     public String toString() {
-        return "ClientKeyExchange[encrypted_pre_master_secret=" + Trace.hex(encryptedPreMasterSecret)
-                + "]";
+        return "ClientKeyExchange[encrypted_pre_master_secret=" + Trace.hex(encryptedPreMasterSecret) + "]";
     }
 }
