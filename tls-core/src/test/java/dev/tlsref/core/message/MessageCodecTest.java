@@ -25,6 +25,7 @@ import dev.tlsref.core.SignatureScheme;
 import dev.tlsref.core.TlsAlertException;
 import dev.tlsref.core.codec.TlsWriter;
 import dev.tlsref.core.extension.Extensions;
+import dev.tlsref.core.extension.SupportedVersionsServerHello;
 import dev.tlsref.core.extension.UnknownExtension;
 import dev.tlsref.core.message.TestVectors.Sample;
 import dev.tlsref.crypto.HashAlgorithm;
@@ -223,7 +224,7 @@ class MessageCodecTest {
         @Test
         void buildsAHelloRetryRequest() throws TlsAlertException {
             ServerHello hrr = ServerHello.helloRetryRequest(new byte[0], CipherSuite.TLS_AES_128_GCM_SHA256,
-                    Extensions.of(new UnknownExtension(ExtensionType.SUPPORTED_VERSIONS, hex("0304"))));
+                    Extensions.of(new SupportedVersionsServerHello(ProtocolVersion.TLS1_3)));
             assertThat(hrr.isHelloRetryRequest(), is(true));
             ServerHello decoded = ServerHello.decode(hrr.body());
             assertThat(decoded.isHelloRetryRequest(), is(true));
@@ -273,11 +274,11 @@ class MessageCodecTest {
         void tls13KeepsEntryExtensions() throws TlsAlertException {
             Tls13Certificate certificate = new Tls13Certificate(new byte[0], List.of(
                     new Tls13Certificate.Entry(hex("3000"),
-                            Extensions.of(new UnknownExtension(ExtensionType.STATUS_REQUEST, hex("01")))),
+                            Extensions.of(new UnknownExtension(ExtensionType.SIGNED_CERTIFICATE_TIMESTAMP, hex("01")))),
                     new Tls13Certificate.Entry(hex("3001ff"))));
             Tls13Certificate decoded = Tls13Certificate.decode(certificate.body());
             assertThat(decoded, equalTo(certificate));
-            assertThat(decoded.entries().get(0).extensions().contains(ExtensionType.STATUS_REQUEST), is(true));
+            assertThat(decoded.entries().get(0).extensions().contains(ExtensionType.SIGNED_CERTIFICATE_TIMESTAMP), is(true));
         }
 
         @Test
