@@ -216,11 +216,14 @@ class CertificateChainValidatorTest {
     }
 
     @Test
-    void rejectsChainWhenTheClockHasPassedTheTrustAnchor() {
-        Instant later = NOW.plus(Duration.ofDays(366));
+    void rejectsChainWhoseTrustAnchorHasExpired() {
+        Issued shortRoot = pki.certificate("Short Root").ca(-1).validity(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(10))).build();
+        Issued longLeaf = pki.leaf("long-lived").issuedBy(shortRoot).build();
 
-        assertThat(serverAlert(validatorAt(later, root), TestPki.chain(leaf, intermediate)),
-                is(AlertDescription.CERTIFICATE_EXPIRED));
+        TlsAlertException e = assertThrows(TlsAlertException.class, () -> validatorAt(NOW.plus(Duration.ofDays(20)), shortRoot)
+                .validateServerChain(TestPki.chain(longLeaf), KeyUsageRequirement.DIGITAL_SIGNATURE));
+        assertThat(e.alert(), is(AlertDescription.CERTIFICATE_EXPIRED));
+        assertThat(e.getMessage(), containsString("Short Root"));
     }
 
     @Test
