@@ -164,14 +164,21 @@ public final class CertificateChainValidator {
         X509Certificate current = leaf;
         while (true) {
             X500Principal issuer = current.getIssuerX500Principal();
+            boolean selfIssued = issuer.equals(current.getSubjectX500Principal());
+            // A root the peer sent that is not one of ours ends the search, even if it shares a
+            // trust anchor's name.
+            if (selfIssued && verifies(current, current)) {
+                throw new TlsAlertException(UNKNOWN_CA, role.label() + " certificate chain ends at self-signed '"
+                        + name(current) + "', which is not a trust anchor");
+            }
             Optional<X509Certificate> anchor = pick(anchorsBySubject.getOrDefault(issuer, List.of()), current);
             if (anchor.isPresent()) {
                 path.add(anchor.get());
                 return path;
             }
-            if (issuer.equals(current.getSubjectX500Principal())) {
-                throw new TlsAlertException(UNKNOWN_CA, role.label() + " certificate chain ends at self-signed '"
-                        + name(current) + "', which is not a trust anchor");
+            if (selfIssued) {
+                throw new TlsAlertException(UNKNOWN_CA, role.label() + " certificate chain ends at self-issued '"
+                        + name(current) + "', whose issuer is not a trust anchor");
             }
             List<X509Certificate> candidates = new ArrayList<>();
             for (X509Certificate certificate : unused) {

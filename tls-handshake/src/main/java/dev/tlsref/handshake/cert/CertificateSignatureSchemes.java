@@ -1,11 +1,13 @@
 package dev.tlsref.handshake.cert;
 
 import dev.tlsref.core.SignatureScheme;
+import java.io.IOException;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.security.spec.PSSParameterSpec;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -55,10 +57,10 @@ final class CertificateSignatureSchemes {
             AlgorithmParameters parameters = AlgorithmParameters.getInstance("RSASSA-PSS");
             parameters.init(encodedParams);
             hash = parameters.getParameterSpec(PSSParameterSpec.class).getDigestAlgorithm();
-        } catch (GeneralSecurityException | java.io.IOException | RuntimeException e) {
+        } catch (GeneralSecurityException | IOException | RuntimeException e) {
             return List.of();
         }
-        switch (hash.replace("-", "").toUpperCase(java.util.Locale.ROOT)) {
+        switch (hash.replace("-", "").toUpperCase(Locale.ROOT)) {
             case "SHA256":
                 return List.of(SignatureScheme.RSA_PSS_RSAE_SHA256, SignatureScheme.RSA_PSS_PSS_SHA256);
             case "SHA384":

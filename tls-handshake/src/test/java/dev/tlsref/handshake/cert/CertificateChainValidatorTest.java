@@ -159,6 +159,7 @@ class CertificateChainValidatorTest {
         Issued impostorLeaf = pki.leaf("server").issuedBy(impostorCa).build();
 
         assertThat(serverAlert(validator(), TestPki.chain(impostorLeaf, impostorCa)), is(AlertDescription.UNKNOWN_CA));
+        assertThat(serverAlert(validator(), TestPki.chain(impostorLeaf, impostorCa, impostor)), is(AlertDescription.UNKNOWN_CA));
     }
 
     @Test
