@@ -1,7 +1,9 @@
 /**
- * tlsref handshake: key schedules, the TLS 1.3 and TLS 1.2 state machines, certificate
- * validation and the public API.
+ * tlsref handshake: TLS 1.3 and TLS 1.2 key schedules and state machines, certificate
+ * validation, sessions and the public connection API.
  */
 module dev.tlsref.handshake {
     requires transitive dev.tlsref.core;
+
+    exports dev.tlsref.handshake;
 }
