@@ -4,6 +4,7 @@ import dev.tlsref.core.CipherSuite;
 import dev.tlsref.core.NamedGroup;
 import dev.tlsref.core.ProtocolVersion;
 import dev.tlsref.core.SignatureScheme;
+import dev.tlsref.core.message.HandshakeMessage;
 import dev.tlsref.crypto.CryptoProvider;
 import dev.tlsref.crypto.CryptoProviders;
 import java.security.SecureRandom;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Everything a connection needs to know, fixed before it starts. Immutable; made by a
@@ -111,6 +113,7 @@ public final class TlsConfig {
     private final int minDhBits;
     private final HandshakeListener listener;
     private final Function<NamedGroup, Optional<byte[]>> ephemeralPrivateKeys;
+    private final UnaryOperator<HandshakeMessage> outgoingMessageRewriter;
 
     private TlsConfig(Builder b) {
         this.crypto = b.crypto;
@@ -139,6 +142,7 @@ public final class TlsConfig {
         this.minDhBits = b.minDhBits;
         this.listener = b.listener;
         this.ephemeralPrivateKeys = b.ephemeralPrivateKeys;
+        this.outgoingMessageRewriter = b.outgoingMessageRewriter;
     }
 
     /** A builder with the secure defaults. */
@@ -279,6 +283,16 @@ public final class TlsConfig {
         return ephemeralPrivateKeys.apply(group);
     }
 
+    /**
+     * Rewrites each outgoing handshake message before it is encoded, added to the transcript
+     * and sent: the identity in normal use. Tests that replay a recorded handshake (RFC 8448)
+     * use it to substitute the few messages whose content another implementation chose
+     * freely (e.g. NSS's ClientHello extension order, an opaque ticket).
+     */
+    public HandshakeMessage rewriteOutgoing(HandshakeMessage message) {
+        return outgoingMessageRewriter.apply(message);
+    }
+
     /** A builder starting from this config. */
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -308,6 +322,7 @@ public final class TlsConfig {
         b.minDhBits = minDhBits;
         b.listener = listener;
         b.ephemeralPrivateKeys = ephemeralPrivateKeys;
+        b.outgoingMessageRewriter = outgoingMessageRewriter;
         return b;
     }
 
@@ -339,6 +354,7 @@ public final class TlsConfig {
         private int minDhBits = 2048;
         private HandshakeListener listener = HandshakeListener.NONE;
         private Function<NamedGroup, Optional<byte[]>> ephemeralPrivateKeys = group -> Optional.empty();
+        private UnaryOperator<HandshakeMessage> outgoingMessageRewriter = UnaryOperator.identity();
 
         private Builder() {}
 
@@ -553,6 +569,15 @@ public final class TlsConfig {
          */
         public Builder ephemeralPrivateKeysForTesting(Function<NamedGroup, Optional<byte[]>> keys) {
             this.ephemeralPrivateKeys = Objects.requireNonNull(keys);
+            return this;
+        }
+
+        /**
+         * Rewrites outgoing handshake messages, to replay a recorded handshake in tests. Never
+         * set this in production.
+         */
+        public Builder outgoingMessageRewriterForTesting(UnaryOperator<HandshakeMessage> rewriter) {
+            this.outgoingMessageRewriter = Objects.requireNonNull(rewriter);
             return this;
         }
 
