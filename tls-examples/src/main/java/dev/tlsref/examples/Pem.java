@@ -77,7 +77,8 @@ public final class Pem {
                 return converter.getPrivateKey(info);           // -----BEGIN PRIVATE KEY-----
             }
             if (object instanceof PEMKeyPair pair) {
-                return converter.getKeyPair(pair).getPrivate(); // RSA / EC PRIVATE KEY
+                // RSA / EC PRIVATE KEY; an EC key may omit its public point
+                return converter.getPrivateKey(pair.getPrivateKeyInfo());
             }
             if (object instanceof PEMEncryptedKeyPair || object instanceof PKCS8EncryptedPrivateKeyInfo) {
                 throw new IOException(name + ": the private key is encrypted; decrypt it first "
