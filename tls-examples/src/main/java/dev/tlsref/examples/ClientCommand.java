@@ -107,6 +107,8 @@ public final class ClientCommand implements Callable<Integer> {
                     handshake(tlsSocket);
                     if (last) {
                         talk(tlsSocket, hostPort.host(), socket);
+                    } else {
+                        awaitTicket(tlsSocket, hostPort.host(), socket);
                     }
                     tlsSocket.close();
                 }
@@ -129,6 +131,25 @@ public final class ClientCommand implements Callable<Integer> {
         tlsSocket.handshake();
         err.println(tlsSocket.parameters().summary());
         err.flush();
+    }
+
+    /**
+     * A TLS 1.3 server sends its NewSessionTicket after the handshake (RFC 8446 §4.6.1), so
+     * before reconnecting, read a little: the whole response with --get, else until a short
+     * timeout. The engine files the ticket as it goes by.
+     */
+    private void awaitTicket(TlsSocket tlsSocket, String host, Socket socket) throws IOException {
+        if (get != null) {
+            tlsSocket.getOutputStream().write(HttpExchange.getRequest(host, get));
+            tlsSocket.getInputStream().readAllBytes();
+            return;
+        }
+        socket.setSoTimeout(500);
+        try {
+            tlsSocket.getInputStream().read(new byte[16384]);
+        } catch (SocketTimeoutException expected) {
+            // No application data: the ticket, if any, has been read.
+        }
     }
 
     private TlsConfig config(Optional<KeyLogFile> keyLog) throws IOException {

@@ -132,11 +132,11 @@ public final class DemoCommand implements Callable<Integer> {
         HandshakeListener clientListener = new NarrativeListener(HandshakeListener.Side.CLIENT, narrative, out::print);
         HandshakeListener serverListener = new NarrativeListener(HandshakeListener.Side.SERVER, narrative, out::print,
                 true);
-        TlsConnection client = TlsConnection.client(clientConfig.toBuilder().listener(clientListener).build(),
-                "localhost");
-        TlsConnection server = TlsConnection.server(serverConfig.toBuilder().listener(serverListener).build());
-        InMemoryPair pair = new InMemoryPair(client, server);
         try {
+            TlsConnection client = TlsConnection.client(clientConfig.toBuilder().listener(clientListener).build(),
+                    "localhost");
+            TlsConnection server = TlsConnection.server(serverConfig.toBuilder().listener(serverListener).build());
+            InMemoryPair pair = new InMemoryPair(client, server);
             pair.handshake();
             out.println();
             byte[] request = "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII);

@@ -518,6 +518,9 @@ public final class Narrative {
 
         Block(Direction d, String name, String rfc) {
             step++;
+            if (step > 1) {
+                lines.add(""); // a blank line between steps
+            }
             String number = String.format("%2d", step);
             String head = number + "  " + name;
             String right = d.arrow() + (rfc.isEmpty() ? "" : "   " + rfc);
