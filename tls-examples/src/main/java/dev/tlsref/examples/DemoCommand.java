@@ -138,7 +138,6 @@ public final class DemoCommand implements Callable<Integer> {
             TlsConnection server = TlsConnection.server(serverConfig.toBuilder().listener(serverListener).build());
             InMemoryPair pair = new InMemoryPair(client, server);
             pair.handshake();
-            out.println();
             byte[] request = "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
             client.write(request);
             pair.settle();

@@ -133,14 +133,16 @@ public final class Narrative {
     public String applicationData(Direction direction, byte[] data) {
         Block b = new Block(direction, "application data", version != null && version.equals(ProtocolVersion.TLS1_3)
                 ? "RFC 8446 §5.2" : "RFC 5246 §6.2.3");
-        b.text("Encrypted with the application traffic keys; on the wire the record says application_data.");
+        b.text(version != null && version.equals(ProtocolVersion.TLS1_3)
+                ? "Encrypted with the application traffic keys; on the wire the record says application_data."
+                : "Encrypted with the write key from the key block (RFC 5246 §6.3), under a fresh explicit nonce.");
         b.field("plaintext", printable(data) + " (" + data.length + " bytes)");
         return b.render();
     }
 
     /** The block for a close_notify alert. */
     public String closeNotify(Direction direction) {
-        Block b = new Block(direction, "alert close_notify", "RFC 8446 §6.1");
+        Block b = new Block(direction, "alert close_notify", isTls13() || version == null ? "RFC 8446 §6.1" : "RFC 5246 §7.2.1");
         b.text("Says \"I will send no more\": without it a truncation attack could pass for the end of the data.");
         return b.render();
     }
@@ -300,9 +302,9 @@ public final class Narrative {
     }
 
     private Block clientHello(Direction d, ClientHello ch) {
-        Block b = new Block(d, "ClientHello", "RFC 8446 §4.1.2");
         Extensions ext = ch.extensions();
         boolean offers13 = ext.find(SupportedVersionsClientHello.class).isPresent();
+        Block b = new Block(d, "ClientHello", offers13 ? "RFC 8446 §4.1.2" : "RFC 5246 §7.4.1.2");
         b.text("Opens the handshake: what the client supports (versions, cipher suites, groups, signature schemes)"
                 + (offers13 ? " and, for TLS 1.3, its key shares." : "."));
         b.field("legacy_version", ch.legacyVersion().name());
@@ -401,6 +403,10 @@ public final class Narrative {
                         + " saw the same handshake and holds the handshake keys."
                 : "A PRF over the hash of all handshake messages with the master secret, the first message under"
                         + " the new keys: proves both sides saw the same handshake.");
+        if (!isTls13()) {
+            b.aside("Just before it, the " + who + " sent ChangeCipherSpec (a one-byte record of its own, not a"
+                    + " handshake message): from there on its records are encrypted. TLS 1.3 drops ChangeCipherSpec.");
+        }
         b.field("verify_data", hex(f.verifyData()));
         transcriptHash().ifPresent(h -> b.field("covers transcript", h + " (hash of every handshake message before it)"));
         finishedSeen++;
