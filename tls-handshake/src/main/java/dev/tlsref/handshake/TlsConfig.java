@@ -8,6 +8,7 @@ import dev.tlsref.core.message.HandshakeMessage;
 import dev.tlsref.crypto.CryptoProvider;
 import dev.tlsref.crypto.CryptoProviders;
 import dev.tlsref.handshake.session.ClientSessionCache;
+import dev.tlsref.handshake.session.TicketKeys;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -108,6 +109,7 @@ public final class TlsConfig {
     private final boolean requireExtendedMasterSecret;
     private final boolean sessionTickets;
     private final Duration ticketLifetime;
+    private final TicketKeys ticketKeys;
     private final int sessionCacheSize;
     private final ClientSessionCache clientSessionCache;
     private final int maxHandshakeMessageSize;
@@ -138,6 +140,8 @@ public final class TlsConfig {
         this.requireExtendedMasterSecret = b.requireExtendedMasterSecret;
         this.sessionTickets = b.sessionTickets;
         this.ticketLifetime = b.ticketLifetime;
+        this.ticketKeys = b.ticketKeys != null ? b.ticketKeys
+                : new TicketKeys(b.crypto, b.clock, defaultRotation(b.ticketLifetime), new SecureRandom());
         this.sessionCacheSize = b.sessionCacheSize;
         this.clientSessionCache = b.clientSessionCache != null
                 ? b.clientSessionCache : new ClientSessionCache(b.sessionCacheSize);
@@ -254,6 +258,19 @@ public final class TlsConfig {
         return ticketLifetime;
     }
 
+    /**
+     * The keys a server seals its session tickets with (RFC 8446 §4.6.1). Unless the builder
+     * was given some, each built config has its own, rotating every ticket lifetime (at
+     * least an hour); configs made with {@link #toBuilder} share them.
+     */
+    public TicketKeys ticketKeys() {
+        return ticketKeys;
+    }
+
+    private static Duration defaultRotation(Duration ticketLifetime) {
+        return ticketLifetime.compareTo(Duration.ofHours(1)) > 0 ? ticketLifetime : Duration.ofHours(1);
+    }
+
     /** The most sessions a server or client cache keeps. */
     public int sessionCacheSize() {
         return sessionCacheSize;
@@ -328,6 +345,7 @@ public final class TlsConfig {
         b.requireExtendedMasterSecret = requireExtendedMasterSecret;
         b.sessionTickets = sessionTickets;
         b.ticketLifetime = ticketLifetime;
+        b.ticketKeys = ticketKeys;
         b.sessionCacheSize = sessionCacheSize;
         b.clientSessionCache = clientSessionCache;
         b.maxHandshakeMessageSize = maxHandshakeMessageSize;
@@ -361,6 +379,7 @@ public final class TlsConfig {
         private boolean requireExtendedMasterSecret = true;
         private boolean sessionTickets = true;
         private Duration ticketLifetime = Duration.ofHours(2);
+        private TicketKeys ticketKeys;
         private int sessionCacheSize = 1024;
         private ClientSessionCache clientSessionCache;
         private int maxHandshakeMessageSize = 64 * 1024;
@@ -535,6 +554,16 @@ public final class TlsConfig {
                 throw new IllegalArgumentException("ticket lifetime must be 0..7 days");
             }
             this.ticketLifetime = lifetime;
+            return this;
+        }
+
+        /**
+         * The keys session tickets are sealed with (default: new keys for each built config).
+         * Share one {@link TicketKeys} between configs or servers to let tickets of one resume
+         * on another.
+         */
+        public Builder ticketKeys(TicketKeys keys) {
+            this.ticketKeys = Objects.requireNonNull(keys);
             return this;
         }
 
