@@ -26,6 +26,7 @@ import dev.tlsref.core.extension.KeyShareServerHello;
 import dev.tlsref.core.extension.PreSharedKeyServerHello;
 import dev.tlsref.core.extension.RecordSizeLimit;
 import dev.tlsref.core.extension.SignatureAlgorithms;
+import dev.tlsref.core.extension.SupportedVersionsClientHello;
 import dev.tlsref.core.extension.SupportedVersionsServerHello;
 import dev.tlsref.core.message.CertificateVerify;
 import dev.tlsref.core.message.ClientHello;
@@ -106,6 +107,8 @@ import java.util.Set;
 public final class Tls13ClientHandshake implements Handshake {
     /** RFC 8446 §4.6.1: servers MUST NOT use a ticket_lifetime over 7 days. */
     private static final long MAX_TICKET_LIFETIME_SECONDS = 604_800;
+    /** RFC 8449 §4: the largest record_size_limit that means anything in TLS 1.3 (2^14 + 1). */
+    private static final int MAX_RECORD_SIZE_LIMIT = (1 << 14) + 1;
     /** RFC 8446 §4.1.3: the only extensions a TLS 1.3 ServerHello carries. */
     private static final Set<ExtensionType> SERVER_HELLO_EXTENSIONS = Set.of(
             ExtensionType.SUPPORTED_VERSIONS, ExtensionType.KEY_SHARE, ExtensionType.PRE_SHARED_KEY);
@@ -465,7 +468,7 @@ public final class Tls13ClientHandshake implements Handshake {
         }
         throw new TlsAlertException(PROTOCOL_VERSION, "server selected " + hello.legacyVersion().name()
                 + " (no supported_versions in its ServerHello); this client offered only "
-                + offer.sent().extensions().find(dev.tlsref.core.extension.SupportedVersionsClientHello.class)
+                + offer.sent().extensions().find(SupportedVersionsClientHello.class)
                         .map(v -> v.versions().toString()).orElse("TLS 1.3"));
     }
 
@@ -610,8 +613,9 @@ public final class Tls13ClientHandshake implements Handshake {
         }
         Optional<RecordSizeLimit> limit = ee.extensions().find(RecordSizeLimit.class);
         if (limit.isPresent()) {
-            // RFC 8449 §4: both sides announced a limit, so both apply.
-            channel.setPeerRecordSizeLimit(limit.get().limit());
+            // RFC 8449 §4: both sides announced a limit, so both apply; a value above the
+            // protocol's largest record (2^14 + 1 in TLS 1.3) means no further limit.
+            channel.setPeerRecordSizeLimit(Math.min(limit.get().limit(), MAX_RECORD_SIZE_LIMIT));
             channel.setOwnRecordSizeLimit(config.recordSizeLimit());
         }
         transcript.add(encoded);
