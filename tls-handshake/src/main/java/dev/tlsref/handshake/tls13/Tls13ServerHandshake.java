@@ -464,6 +464,10 @@ public final class Tls13ServerHandshake implements Handshake {
         byte[] random = new byte[32];
         config.random().nextBytes(random);
         List<Extension> extensions = new ArrayList<>();
+        if (psk != null) {
+            // Any order is valid; this is the order of RFC 8448 §4.
+            extensions.add(new PreSharedKeyServerHello(psk.index()));
+        }
         byte[] sharedSecret = null;
         if (clientShare != null) {
             KeyExchange.Result result = respond(clientShare);
@@ -471,9 +475,6 @@ public final class Tls13ServerHandshake implements Handshake {
             extensions.add(new KeyShareServerHello(new KeyShareEntry(group, result.publicShare())));
         }
         extensions.add(new SupportedVersionsServerHello(ProtocolVersion.TLS1_3));
-        if (psk != null) {
-            extensions.add(new PreSharedKeyServerHello(psk.index()));
-        }
         send(new ServerHello(random, hello.legacySessionId(), suite, Extensions.of(extensions)));
         return sharedSecret;
     }
