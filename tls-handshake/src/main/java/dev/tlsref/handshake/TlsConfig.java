@@ -346,7 +346,7 @@ public final class TlsConfig {
 
     /** Builds a {@link TlsConfig}; every setter returns the builder. */
     public static final class Builder {
-        private CryptoProvider crypto = CryptoProviders.jca();
+        private CryptoProvider crypto = CryptoProviders.preferred();
         private SecureRandom random = new SecureRandom();
         private Clock clock = Clock.systemUTC();
         private List<ProtocolVersion> versions = List.of(ProtocolVersion.TLS1_3, ProtocolVersion.TLS1_2);
@@ -377,7 +377,7 @@ public final class TlsConfig {
 
         private Builder() {}
 
-        /** The crypto provider (default: {@link CryptoProviders#jca()}). */
+        /** The crypto provider (default: {@link CryptoProviders#preferred()}). */
         public Builder crypto(CryptoProvider crypto) {
             this.crypto = Objects.requireNonNull(crypto);
             return this;

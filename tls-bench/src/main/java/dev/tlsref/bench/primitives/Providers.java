@@ -13,6 +13,8 @@ final class Providers {
                 return CryptoProviders.jca();
             case "bc":
                 return CryptoProviders.bc();
+            case "preferred":
+                return CryptoProviders.preferred();
             default:
                 throw new IllegalArgumentException("unknown provider " + name);
         }

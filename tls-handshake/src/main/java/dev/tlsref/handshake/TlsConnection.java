@@ -1,0 +1,269 @@
+package dev.tlsref.handshake;
+
+import dev.tlsref.core.AlertDescription;
+import dev.tlsref.core.ProtocolVersion;
+import dev.tlsref.core.TlsAlertException;
+import dev.tlsref.core.message.Alert;
+import dev.tlsref.handshake.engine.Handshake;
+import dev.tlsref.handshake.engine.RecordChannel;
+import dev.tlsref.handshake.tls13.Tls13ClientHandshake;
+import dev.tlsref.handshake.tls13.Tls13ServerHandshake;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One TLS connection, client or server, as a sans-IO engine: it owns no socket and no thread.
+ * Feed it the bytes that arrive ({@link #receive}), send the bytes it produces
+ * ({@link #takeOutput}), and read and write application data once
+ * {@link #isHandshakeComplete()}.
+ * <pre>{@code
+ * TlsConnection tls = TlsConnection.client(config, "example.com");
+ * tls.start();
+ * while (!tls.isHandshakeComplete()) {
+ *     socketOut.write(tls.takeOutput());
+ *     tls.receive(readSome(socketIn));
+ * }
+ * }</pre>
+ * A {@link TlsAlertException} from {@link #receive} means the connection failed: the alert
+ * for the peer is already queued in the output (unless the peer's own alert ended it, a
+ * {@link TlsPeerAlertException}); send it, then close the transport. Not thread-safe.
+ */
+public final class TlsConnection {
+
+    private final TlsConfig config;
+    private final RecordChannel channel;
+    private final Handshake handshake;
+    private final boolean client;
+    private final ApplicationDataBuffer received = new ApplicationDataBuffer();
+    private final RecordChannel.Inbound inbound = new Inbound();
+    private boolean started;
+    private boolean inboundClosed;
+    private boolean outboundClosed;
+    private TlsAlertException failure;
+
+    private TlsConnection(TlsConfig config, String serverName, boolean client) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.client = client;
+        this.channel = new RecordChannel(config.maxHandshakeMessageSize(), config.listener());
+        this.handshake = client
+                ? new Tls13ClientHandshake(config, serverName, channel)
+                : new Tls13ServerHandshake(config, channel);
+    }
+
+    /**
+     * A client connection.
+     *
+     * @param serverName the name the server's certificate must match and that is sent as SNI:
+     *     a DNS name or an IP address literal; {@code null} only with certificate verification off
+     */
+    public static TlsConnection client(TlsConfig config, String serverName) {
+        return new TlsConnection(config, serverName, true);
+    }
+
+    /** A server connection. */
+    public static TlsConnection server(TlsConfig config) {
+        return new TlsConnection(config, null, false);
+    }
+
+    /** True for a client connection. */
+    public boolean isClient() {
+        return client;
+    }
+
+    /** Starts the handshake: a client queues its ClientHello. Does nothing the second time. */
+    public void start() throws TlsAlertException {
+        if (started) {
+            return;
+        }
+        started = true;
+        guarded(() -> {
+            handshake.start();
+            channel.flush();
+        });
+    }
+
+    /** Takes in {@code length} bytes received from the peer (decrypted in place: the array is overwritten). */
+    public void receive(byte[] data, int offset, int length) throws TlsAlertException {
+        receive(ByteBuffer.wrap(data, offset, length));
+    }
+
+    /**
+     * Takes in every byte remaining in {@code in}: complete records are processed now, a
+     * partial one is kept for the next call. Records are decrypted in place in {@code in}.
+     */
+    public void receive(ByteBuffer in) throws TlsAlertException {
+        start();
+        if (failure != null) {
+            throw failure;
+        }
+        guarded(() -> {
+            channel.receive(in, inbound);
+            channel.flush();
+        });
+    }
+
+    /** True if there are bytes to send to the peer. */
+    public boolean hasOutput() {
+        return channel.hasOutput();
+    }
+
+    /** The bytes to send to the peer, emptied out of the connection. */
+    public byte[] takeOutput() {
+        return channel.takeOutput();
+    }
+
+    /** Moves as many bytes to send as fit into {@code dst}; returns how many. */
+    public int takeOutput(ByteBuffer dst) {
+        return channel.takeOutput(dst);
+    }
+
+    /** True once the handshake has completed; application data may then flow. */
+    public boolean isHandshakeComplete() {
+        return handshake.isComplete();
+    }
+
+    /** What the handshake agreed on, once complete. */
+    public Optional<NegotiatedParameters> parameters() {
+        return Optional.ofNullable(channel.negotiated());
+    }
+
+    /** How many bytes of application data can be read now. */
+    public int available() {
+        return received.available();
+    }
+
+    /** Reads up to {@code length} bytes of application data; 0 if none is buffered. */
+    public int read(byte[] buffer, int offset, int length) {
+        return received.read(buffer, offset, length);
+    }
+
+    /**
+     * Sends application data, fragmented into records.
+     *
+     * @throws IllegalStateException before the handshake completes or after {@link #close}
+     */
+    public void write(byte[] data, int offset, int length) throws TlsAlertException {
+        if (!isHandshakeComplete()) {
+            throw new IllegalStateException("application data can be written only after the handshake");
+        }
+        if (outboundClosed || failure != null) {
+            throw new IllegalStateException("the connection is closed");
+        }
+        guarded(() -> channel.sendApplicationData(data, offset, length));
+    }
+
+    /** Sends all of {@code data}. */
+    public void write(byte[] data) throws TlsAlertException {
+        write(data, 0, data.length);
+    }
+
+    /** Queues close_notify (RFC 8446 §6.1): nothing more will be written. Idempotent. */
+    public void close() {
+        if (outboundClosed || failure != null) {
+            return;
+        }
+        outboundClosed = true;
+        try {
+            channel.sendAlert(Alert.closeNotify());
+        } catch (TlsAlertException e) {
+            failure = e;
+        }
+    }
+
+    /** True once the peer sent close_notify: no more application data will arrive. */
+    public boolean isInboundClosed() {
+        return inboundClosed;
+    }
+
+    /** True once {@link #close} queued close_notify. */
+    public boolean isOutboundClosed() {
+        return outboundClosed;
+    }
+
+    /** The failure that ended the connection, if one did. */
+    public Optional<TlsAlertException> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** Sends a TLS 1.3 KeyUpdate, asking the peer to update too if {@code requestPeer} (RFC 8446 §4.6.3). */
+    public void updateKeys(boolean requestPeer) throws TlsAlertException {
+        guarded(() -> {
+            handshake.updateKeys(requestPeer);
+            channel.flush();
+        });
+    }
+
+    /** Keying material exported from the session (RFC 8446 §7.5). */
+    public byte[] exportKeyingMaterial(String label, byte[] context, int length) {
+        return handshake.exportKeyingMaterial(label, context, length);
+    }
+
+    /** The negotiated version, once known. */
+    public Optional<ProtocolVersion> version() {
+        return parameters().map(NegotiatedParameters::version);
+    }
+
+    private interface Step {
+        void run() throws TlsAlertException;
+    }
+
+    /**
+     * Runs a step; on failure records it and queues the fatal alert for the peer (RFC 8446
+     * §6.2). Any other exception on peer input is a bug in tlsref: it is reported to the peer
+     * as internal_error rather than left to escape.
+     */
+    private void guarded(Step step) throws TlsAlertException {
+        try {
+            step.run();
+        } catch (TlsPeerAlertException e) {
+            failure = e;
+            throw e;
+        } catch (TlsAlertException e) {
+            fail(e);
+            throw e;
+        } catch (RuntimeException e) {
+            TlsAlertException bug = new TlsAlertException(AlertDescription.INTERNAL_ERROR,
+                    "internal error in tlsref: " + e, e);
+            fail(bug);
+            throw bug;
+        }
+    }
+
+    private void fail(TlsAlertException e) {
+        failure = e;
+        try {
+            channel.sendAlert(Alert.fatal(e.alert()));
+        } catch (TlsAlertException | RuntimeException ignored) {
+            // The alert is a courtesy; the connection has failed either way.
+        }
+    }
+
+    private final class Inbound implements RecordChannel.Inbound {
+        @Override
+        public void handshakeMessage(byte[] message) throws TlsAlertException {
+            handshake.handleMessage(message);
+        }
+
+        @Override
+        public void changeCipherSpec() throws TlsAlertException {
+            handshake.handleChangeCipherSpec();
+        }
+
+        @Override
+        public void applicationData(ByteBuffer data) throws TlsAlertException {
+            if (!handshake.isComplete()) {
+                throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
+                        "application data received before the handshake completed");
+            }
+            if (!inboundClosed) {
+                received.add(data);
+            }
+        }
+
+        @Override
+        public void closeNotify() {
+            inboundClosed = true;
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package dev.tlsref.handshake.engine;
+
+import dev.tlsref.core.AlertDescription;
+import dev.tlsref.core.ContentType;
+import dev.tlsref.core.ProtocolVersion;
+import dev.tlsref.core.TlsAlertException;
+import dev.tlsref.core.message.Alert;
+import dev.tlsref.core.message.HandshakeMessage;
+import dev.tlsref.core.record.ChangeCipherSpecPolicy;
+import dev.tlsref.core.record.HandshakeAssembler;
+import dev.tlsref.core.record.RecordProtection;
+import dev.tlsref.core.record.RecordReader;
+import dev.tlsref.core.record.RecordSizes;
+import dev.tlsref.core.record.RecordView;
+import dev.tlsref.core.record.RecordWriter;
+import dev.tlsref.handshake.HandshakeListener;
+import dev.tlsref.handshake.NegotiatedParameters;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * The record side of a connection: frames and protects what the handshake and the application
+ * send, and sorts what arrives into handshake messages, alerts and application data. Owns no
+ * I/O: received bytes come in through {@link #receive}, bytes to send go out through
+ * {@link #takeOutput}.
+ */
+public final class RecordChannel implements HandshakeChannel {
+
+    /** Where incoming records go. */
+    public interface Inbound {
+        /** One complete handshake message, header included. */
+        void handshakeMessage(byte[] message) throws TlsAlertException;
+
+        /** A change_cipher_spec the record layer delivered (TLS 1.2). */
+        void changeCipherSpec() throws TlsAlertException;
+
+        /** Application data, valid only during the call. */
+        void applicationData(ByteBuffer data) throws TlsAlertException;
+
+        /** The peer sent close_notify. */
+        void closeNotify();
+    }
+
+    private final RecordReader reader = new RecordReader();
+    private final RecordWriter writer = new RecordWriter();
+    private final HandshakeAssembler assembler;
+    private final HandshakeListener listener;
+    private final ByteArrayOutputStream pendingHandshake = new ByteArrayOutputStream();
+    private ByteBuffer output = ByteBuffer.allocate(RecordSizes.MAX_RECORD_LENGTH + 64);
+    private NegotiatedParameters negotiated;
+
+    /** A channel with the given handshake message size limit. */
+    public RecordChannel(int maxHandshakeMessageSize, HandshakeListener listener) {
+        this.assembler = new HandshakeAssembler(maxHandshakeMessageSize);
+        this.listener = listener;
+    }
+
+    @Override
+    public byte[] send(HandshakeMessage message) {
+        byte[] encoded = message.encode();
+        pendingHandshake.writeBytes(encoded);
+        listener.messageSent(message, encoded);
+        return encoded;
+    }
+
+    @Override
+    public void sendChangeCipherSpec() throws TlsAlertException {
+        flush();
+        writeRecords(ContentType.CHANGE_CIPHER_SPEC, new byte[] {1});
+    }
+
+    @Override
+    public void setWriteProtection(RecordProtection protection) throws TlsAlertException {
+        flush();
+        writer.setProtection(protection);
+    }
+
+    @Override
+    public void setReadProtection(RecordProtection protection) throws TlsAlertException {
+        assembler.requireMessageBoundary("the change of read keys");
+        reader.setProtection(protection);
+    }
+
+    @Override
+    public void setChangeCipherSpecPolicy(ChangeCipherSpecPolicy policy) {
+        reader.setChangeCipherSpecPolicy(policy);
+    }
+
+    @Override
+    public void setRecordVersion(ProtocolVersion version) {
+        writer.setRecordVersion(version);
+    }
+
+    @Override
+    public void setPeerRecordSizeLimit(int limit) {
+        writer.setRecordSizeLimit(limit);
+    }
+
+    @Override
+    public void setOwnRecordSizeLimit(int limit) {
+        reader.setRecordSizeLimit(limit);
+    }
+
+    @Override
+    public void handshakeComplete(NegotiatedParameters parameters) {
+        this.negotiated = parameters;
+        listener.handshakeComplete(parameters);
+    }
+
+    /** The parameters the handshake completed with, or {@code null} before. */
+    public NegotiatedParameters negotiated() {
+        return negotiated;
+    }
+
+    /**
+     * Takes every complete record from {@code in} and hands its contents to {@code inbound};
+     * a partial record is kept for the next call.
+     */
+    public void receive(ByteBuffer in, Inbound inbound) throws TlsAlertException {
+        RecordView record;
+        while ((record = reader.read(in)) != null) {
+            ContentType type = record.type();
+            if (type.equals(ContentType.HANDSHAKE)) {
+                assembler.add(record.fragment());
+                byte[] message;
+                while ((message = assembler.next()) != null) {
+                    inbound.handshakeMessage(message);
+                }
+                continue;
+            }
+            // RFC 8446 §5.1: handshake messages must not be interleaved with other record types.
+            assembler.requireMessageBoundary("a " + type.name() + " record");
+            if (type.equals(ContentType.ALERT)) {
+                receiveAlert(record.fragmentBytes(), inbound);
+            } else if (type.equals(ContentType.CHANGE_CIPHER_SPEC)) {
+                inbound.changeCipherSpec();
+            } else if (type.equals(ContentType.APPLICATION_DATA)) {
+                inbound.applicationData(record.fragment());
+            } else {
+                throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
+                        "record of type " + type.name() + " is not expected");
+            }
+        }
+    }
+
+    /** RFC 8446 §6: close_notify ends the peer's data; user_canceled is a warning; anything else is fatal. */
+    private static void receiveAlert(byte[] payload, Inbound inbound) throws TlsAlertException {
+        Alert alert = Alert.decode(payload);
+        AlertDescription description = alert.description();
+        if (description.equals(AlertDescription.CLOSE_NOTIFY)) {
+            inbound.closeNotify();
+        } else if (!description.equals(AlertDescription.USER_CANCELED)) {
+            throw new dev.tlsref.handshake.TlsPeerAlertException(description);
+        }
+    }
+
+    /** Protects and frames application data, fragmenting it into records. */
+    public void sendApplicationData(byte[] data, int offset, int length) throws TlsAlertException {
+        flush();
+        ByteBuffer src = ByteBuffer.wrap(data, offset, length);
+        do {
+            ensureOutput(writer.maxRecordLength() + writer.contentOffset());
+            writer.writeRecord(ContentType.APPLICATION_DATA, src, output);
+        } while (src.hasRemaining());
+    }
+
+    /** Sends an alert record under the current write keys (RFC 8446 §6). */
+    public void sendAlert(Alert alert) throws TlsAlertException {
+        flush();
+        writeRecords(ContentType.ALERT, alert.encode());
+    }
+
+    /** Frames every handshake message queued so far into records. */
+    public void flush() throws TlsAlertException {
+        if (pendingHandshake.size() > 0) {
+            byte[] bytes = pendingHandshake.toByteArray();
+            pendingHandshake.reset();
+            writeRecords(ContentType.HANDSHAKE, bytes);
+        }
+    }
+
+    /** The write sequence number, to decide when to update keys. */
+    public RecordProtection writeProtection() {
+        return writer.protection();
+    }
+
+    /** True if bytes wait to be sent. */
+    public boolean hasOutput() {
+        return output.position() > 0;
+    }
+
+    /** Moves as many pending bytes as fit into {@code dst}; returns how many. */
+    public int takeOutput(ByteBuffer dst) {
+        output.flip();
+        int n = Math.min(dst.remaining(), output.remaining());
+        ByteBuffer slice = output.slice();
+        slice.limit(n);
+        dst.put(slice);
+        output.position(output.position() + n);
+        output.compact();
+        return n;
+    }
+
+    /** Every pending byte, as a new array. */
+    public byte[] takeOutput() {
+        byte[] bytes = Arrays.copyOf(output.array(), output.position());
+        output.clear();
+        return bytes;
+    }
+
+    private void writeRecords(ContentType type, byte[] bytes) throws TlsAlertException {
+        ByteBuffer src = ByteBuffer.wrap(bytes);
+        do {
+            ensureOutput(writer.maxRecordLength() + writer.contentOffset());
+            writer.writeRecord(type, src, output);
+        } while (src.hasRemaining());
+    }
+
+    private void ensureOutput(int needed) {
+        if (output.remaining() < needed) {
+            ByteBuffer bigger = ByteBuffer.allocate(Math.max(output.capacity() * 2, output.position() + needed));
+            output.flip();
+            bigger.put(output);
+            output = bigger;
+        }
+    }
+}
