@@ -7,6 +7,7 @@ import dev.tlsref.core.SignatureScheme;
 import dev.tlsref.core.message.HandshakeMessage;
 import dev.tlsref.crypto.CryptoProvider;
 import dev.tlsref.crypto.CryptoProviders;
+import dev.tlsref.handshake.session.ClientSessionCache;
 import dev.tlsref.handshake.session.TicketKeys;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -110,6 +111,7 @@ public final class TlsConfig {
     private final Duration ticketLifetime;
     private final TicketKeys ticketKeys;
     private final int sessionCacheSize;
+    private final ClientSessionCache clientSessionCache;
     private final int maxHandshakeMessageSize;
     private final int maxCertificateChainLength;
     private final int minDhBits;
@@ -141,6 +143,8 @@ public final class TlsConfig {
         this.ticketKeys = b.ticketKeys != null ? b.ticketKeys
                 : new TicketKeys(b.crypto, b.clock, defaultRotation(b.ticketLifetime), new SecureRandom());
         this.sessionCacheSize = b.sessionCacheSize;
+        this.clientSessionCache = b.clientSessionCache != null
+                ? b.clientSessionCache : new ClientSessionCache(b.sessionCacheSize);
         this.maxHandshakeMessageSize = b.maxHandshakeMessageSize;
         this.maxCertificateChainLength = b.maxCertificateChainLength;
         this.minDhBits = b.minDhBits;
@@ -272,6 +276,14 @@ public final class TlsConfig {
         return sessionCacheSize;
     }
 
+    /**
+     * Where a client keeps the TLS 1.3 sessions it may resume, by server name. Connections
+     * made with this config (and configs made from it with {@link #toBuilder}) share it.
+     */
+    public ClientSessionCache clientSessionCache() {
+        return clientSessionCache;
+    }
+
     /** The largest handshake message accepted, in bytes; larger ones are refused before buffering. */
     public int maxHandshakeMessageSize() {
         return maxHandshakeMessageSize;
@@ -335,6 +347,7 @@ public final class TlsConfig {
         b.ticketLifetime = ticketLifetime;
         b.ticketKeys = ticketKeys;
         b.sessionCacheSize = sessionCacheSize;
+        b.clientSessionCache = clientSessionCache;
         b.maxHandshakeMessageSize = maxHandshakeMessageSize;
         b.maxCertificateChainLength = maxCertificateChainLength;
         b.minDhBits = minDhBits;
@@ -368,6 +381,7 @@ public final class TlsConfig {
         private Duration ticketLifetime = Duration.ofHours(2);
         private TicketKeys ticketKeys;
         private int sessionCacheSize = 1024;
+        private ClientSessionCache clientSessionCache;
         private int maxHandshakeMessageSize = 64 * 1024;
         private int maxCertificateChainLength = 10;
         private int minDhBits = 2048;
@@ -559,6 +573,16 @@ public final class TlsConfig {
                 throw new IllegalArgumentException("cache size must not be negative");
             }
             this.sessionCacheSize = size;
+            return this;
+        }
+
+        /**
+         * The client session cache (default: a new one per built config, holding
+         * {@link #sessionCacheSize} sessions). Pass one cache to several configs to let their
+         * connections resume each other's sessions.
+         */
+        public Builder clientSessionCache(ClientSessionCache cache) {
+            this.clientSessionCache = Objects.requireNonNull(cache);
             return this;
         }
 
