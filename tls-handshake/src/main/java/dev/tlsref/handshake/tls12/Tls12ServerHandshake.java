@@ -498,7 +498,9 @@ public final class Tls12ServerHandshake implements Handshake {
         } catch (InvalidKeyShareException e) {
             throw new TlsAlertException(ILLEGAL_PARAMETER, "client's key exchange value is invalid: " + e.getMessage(), e);
         } finally {
-            keyShare.destroy();
+            if (keyShare != null) {
+                keyShare.destroy();
+            }
         }
         RsaClientKeyExchange rsa = (RsaClientKeyExchange) exchange;
         // RFC 5246 §7.4.7.1: every failure (padding, length, version) yields a random
