@@ -115,8 +115,9 @@ final class Tls12ExternalPeer implements AutoCloseable {
 
     /** A PKCS#8 "PRIVATE KEY" PEM block, which every peer program reads. */
     static String pkcs8(java.security.PrivateKey key) {
+        byte[] encoded = key.getEncoded();
         return "-----BEGIN PRIVATE KEY-----\n"
-                + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.getEncoded())
+                + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(encoded)
                 + "\n-----END PRIVATE KEY-----\n";
     }
 
