@@ -403,6 +403,19 @@ class Tls12NegativeTest {
         assertThat(handshake.isComplete(), is(false));
     }
 
+    @Test
+    void clientIgnoresHelloRequest() throws Exception {
+        TlsConfig config = PEERS.client(ECDSA_SUITE).build();
+        ClientHello hello = Tls12ClientHandshake.buildClientHello(config, Tls12TestPeers.HOST, Optional.empty());
+        Tls12ClientHandshake handshake = new Tls12ClientHandshake(config, Tls12TestPeers.HOST, new NullChannel(), hello,
+                hello.encode());
+        // RFC 5246 §7.4.1.1, RFC 5746 §4.2: a HelloRequest is ignored; the handshake goes on.
+        handshake.handleMessage(new dev.tlsref.core.message.HelloRequest().encode());
+        handshake.handleMessage(new ServerHello(new byte[32], new byte[0], ECDSA_SUITE,
+                Extensions.of(new RenegotiationInfo(new byte[0]), new ExtendedMasterSecret())).encode());
+        assertThat(handshake.isComplete(), is(false));
+    }
+
     /** A channel that encodes and forgets. */
     private static final class NullChannel implements HandshakeChannel {
         @Override

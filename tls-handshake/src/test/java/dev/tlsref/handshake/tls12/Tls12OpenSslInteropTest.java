@@ -225,6 +225,24 @@ class Tls12OpenSslInteropTest {
         }
     }
 
+    @Test
+    void tlsrefServerAnswersARenegotiatingClientHelloWithNoRenegotiation() throws Exception {
+        CipherSuite suite = CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256;
+        TlsConfig config = PEERS.server().build();
+        Path keylog = directory.resolve("renegotiation.keylog");
+        try (Tls12ExternalPeer.TlsrefServer server = new Tls12ExternalPeer.TlsrefServer(config, 1)) {
+            // s_client reads a line "R" on stdin as: renegotiate (RFC 5246 §7.4.1.2, a new ClientHello).
+            try (Tls12ExternalPeer client = Tls12ExternalPeer.start(directory, sClient(server.port(), suite, keylog), "R\n")) {
+                client.awaitOutput("no renegotiation");
+                client.closeInput();
+                client.awaitExit();
+                server.awaitOutcomes(2);
+                assertThat(server.outcomes.get(0), instanceOf(NegotiatedParameters.class));
+                assertThat(server.outcomes.get(1).toString(), containsString("no_renegotiation"));
+            }
+        }
+    }
+
     static Stream<Boolean> resumptionKinds() {
         return Stream.of(true, false);
     }
