@@ -114,8 +114,7 @@ public final class Tls12ClientHandshake implements Handshake {
     private final String serverName;
     private final HandshakeChannel channel;
     private final HandshakeListener listener;
-    private final ClientHello clientHello;
-    private final byte[] clientHelloEncoded;
+    private ClientHello clientHello;
     private final Transcript transcript = new Transcript();
     private final Optional<Tls12Session> offeredSession;
     private final boolean sendHelloOnStart;
@@ -157,7 +156,6 @@ public final class Tls12ClientHandshake implements Handshake {
         this.channel = Objects.requireNonNull(channel, "channel");
         this.listener = config.listener();
         this.clientHello = Objects.requireNonNull(hello, "sentHello");
-        this.clientHelloEncoded = helloEncoded;
         this.sendHelloOnStart = sendHelloOnStart;
         this.offeredSession = sessionOffered(hello);
         if (!config.certifiedKeys().isEmpty()) {
@@ -192,11 +190,14 @@ public final class Tls12ClientHandshake implements Handshake {
 
     @Override
     public void start() throws TlsAlertException {
-        if (sendHelloOnStart && transcript.hasHash() == false && expect == Expect.SERVER_HELLO) {
+        if (sendHelloOnStart) {
             // RFC 5246 §E.1: the first ClientHello goes in a record of version 0x0301, for old servers.
             channel.setRecordVersion(ProtocolVersion.TLS1_0);
-            byte[] encoded = channel.send(config.rewriteOutgoing(clientHello));
-            transcript.add(encoded);
+            HandshakeMessage hello = config.rewriteOutgoing(clientHello);
+            if (hello instanceof ClientHello rewritten) {
+                clientHello = rewritten;
+            }
+            transcript.add(channel.send(hello));
         }
     }
 
@@ -549,9 +550,12 @@ public final class Tls12ClientHandshake implements Handshake {
                 return result.sharedSecret();
             }
             if (serverKeyExchange instanceof DheServerKeyExchange dhe) {
-                KeyExchange exchange = config.crypto().keyExchange(dhParameters(dhe));
-                KeyExchange.Result result = exchange.respond(dhe.ys(), config.random());
-                send(new DheClientKeyExchange(Tls12ServerHandshake.stripLeadingZeros(result.publicShare())));
+                DhParameters parameters = dhParameters(dhe);
+                KeyExchange exchange = config.crypto().keyExchange(parameters);
+                KeyExchange.Result result = exchange.respond(
+                        Tls12ServerHandshake.leftPad(dhe.ys(), parameters.byteLength()), config.random());
+                // dh_Yc as long as p (RFC 7919 §5.1 style), which every peer accepts.
+                send(new DheClientKeyExchange(result.publicShare()));
                 return Tls12ServerHandshake.stripLeadingZeros(result.sharedSecret()); // RFC 5246 §8.1.2
             }
         } catch (InvalidKeyShareException e) {

@@ -492,8 +492,9 @@ public final class Tls12ServerHandshake implements Handshake {
                 return keyShare.agree(ecdhe.publicKey());
             }
             if (exchange instanceof DheClientKeyExchange dhe) {
-                // RFC 5246 §8.1.2: leading zero bytes of Z are stripped.
-                return stripLeadingZeros(keyShare.agree(dhe.yc()));
+                // dh_Yc may come without leading zeros (RFC 5246 §7.4.7.2); Z loses its own (§8.1.2).
+                int length = FfdheGroups.parameters(selection.group().orElseThrow().algorithm().orElseThrow()).byteLength();
+                return stripLeadingZeros(keyShare.agree(leftPad(dhe.yc(), length)));
             }
         } catch (InvalidKeyShareException e) {
             throw new TlsAlertException(ILLEGAL_PARAMETER, "client's key exchange value is invalid: " + e.getMessage(), e);
@@ -589,6 +590,16 @@ public final class Tls12ServerHandshake implements Handshake {
 
     private static byte[] unsigned(BigInteger value) {
         return stripLeadingZeros(value.toByteArray());
+    }
+
+    /** {@code value} with zero bytes in front up to {@code length}; unchanged if it is as long or longer. */
+    static byte[] leftPad(byte[] value, int length) {
+        if (value.length >= length) {
+            return value;
+        }
+        byte[] padded = new byte[length];
+        System.arraycopy(value, 0, padded, length - value.length, value.length);
+        return padded;
     }
 
     static byte[] stripLeadingZeros(byte[] value) {

@@ -75,6 +75,26 @@ class Tls12HandshakeTest {
         assertThat(server.parameters().orElseThrow().group(), equalTo(Optional.of(group)));
     }
 
+    /**
+     * One DH public value in 256 has a leading zero byte: dh_Yc and dh_Ys must work whatever
+     * their length (a regression: a stripped Yc was once refused as the wrong length).
+     */
+    @org.junit.jupiter.api.RepeatedTest(32)
+    void dheWorksWhateverTheLengthOfThePublicValues() throws Exception {
+        TlsConnection client = TlsConnection.client(PEERS.client(CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256)
+                .groups(List.of(NamedGroup.FFDHE2048)).build(), Tls12TestPeers.HOST);
+        TlsConnection server = TlsConnection.server(PEERS.server().build());
+        Tls12TestPeers.pump(client, server);
+        assertThat(client.isHandshakeComplete() && server.isHandshakeComplete(), is(true));
+    }
+
+    @Test
+    void leftPadAndStripAreInverse() {
+        byte[] value = {0, 0, 5, 7};
+        assertThat(Arrays.equals(Tls12ServerHandshake.stripLeadingZeros(value), new byte[] {5, 7}), is(true));
+        assertThat(Arrays.equals(Tls12ServerHandshake.leftPad(new byte[] {5, 7}, 4), value), is(true));
+    }
+
     static Stream<NamedGroup> groups() {
         return Stream.of(NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1, NamedGroup.FFDHE2048,
                 NamedGroup.FFDHE3072);
