@@ -271,6 +271,8 @@ public final class Tls12ClientHandshake implements Handshake {
 
     private void processServerHello(ServerHello hello, byte[] encoded) throws TlsAlertException {
         channel.setRecordVersion(ProtocolVersion.TLS1_2);
+        // After a TLS 1.3 client's hello the compatibility-mode CCS policy may be set: TLS 1.2 rules now.
+        channel.setChangeCipherSpecPolicy(ChangeCipherSpecPolicy.REJECT);
         checkVersion(hello);
         serverRandom = hello.random();
         sessionId = hello.legacySessionIdEcho();
