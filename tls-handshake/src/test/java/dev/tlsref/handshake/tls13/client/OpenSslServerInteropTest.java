@@ -160,6 +160,20 @@ class OpenSslServerInteropTest {
         }
     }
 
+    /** A server that speaks only TLS 1.2: the TLS 1.2 client takes over from the ServerHello. */
+    @Test
+    void continuesWithTls12WhenTheServerChoosesIt() throws Exception {
+        try (OpenSslServer server = OpenSslServer.start(dir, "-tls1_2", "-cert", "EC_P256-cert.pem", "-key",
+                "EC_P256-key.pem", "-rev", "-naccept", "1")) {
+            try (TlsSocket tls = connect(server, client().build())) {
+                NegotiatedParameters p = tls.parameters();
+                assertThat(p.version(), equalTo(ProtocolVersion.TLS1_2));
+                assertThat(p.cipherSuite().isTls13(), is(false));
+                echoesReversed(tls, "over TLS 1.2");
+            }
+        }
+    }
+
     /**
      * OpenSSL 3.0 accepts any share for a group it supports, whatever its -groups order, so the
      * retry is provoked by a share for a group it does not support at all.
