@@ -6,4 +6,5 @@ module dev.tlsref.handshake {
     requires transitive dev.tlsref.core;
 
     exports dev.tlsref.handshake;
+    exports dev.tlsref.handshake.session;
 }

@@ -7,6 +7,9 @@ import dev.tlsref.core.SignatureScheme;
 import dev.tlsref.core.message.HandshakeMessage;
 import dev.tlsref.crypto.CryptoProvider;
 import dev.tlsref.crypto.CryptoProviders;
+import dev.tlsref.handshake.session.ClientSessionCache;
+import dev.tlsref.handshake.session.TicketKeys;
+import dev.tlsref.handshake.session.Tls12SessionStore;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -107,11 +110,14 @@ public final class TlsConfig {
     private final boolean requireExtendedMasterSecret;
     private final boolean sessionTickets;
     private final Duration ticketLifetime;
+    private final TicketKeys ticketKeys;
     private final int sessionCacheSize;
+    private final ClientSessionCache clientSessionCache;
     private final int maxHandshakeMessageSize;
     private final int maxCertificateChainLength;
     private final int minDhBits;
     private final HandshakeListener listener;
+    private final Tls12SessionStore tls12Sessions;
     private final Function<NamedGroup, Optional<byte[]>> ephemeralPrivateKeys;
     private final UnaryOperator<HandshakeMessage> outgoingMessageRewriter;
 
@@ -136,11 +142,17 @@ public final class TlsConfig {
         this.requireExtendedMasterSecret = b.requireExtendedMasterSecret;
         this.sessionTickets = b.sessionTickets;
         this.ticketLifetime = b.ticketLifetime;
+        this.ticketKeys = b.ticketKeys != null ? b.ticketKeys
+                : new TicketKeys(b.crypto, b.clock, defaultRotation(b.ticketLifetime), new SecureRandom());
         this.sessionCacheSize = b.sessionCacheSize;
+        this.clientSessionCache = b.clientSessionCache != null
+                ? b.clientSessionCache : new ClientSessionCache(b.sessionCacheSize);
         this.maxHandshakeMessageSize = b.maxHandshakeMessageSize;
         this.maxCertificateChainLength = b.maxCertificateChainLength;
         this.minDhBits = b.minDhBits;
         this.listener = b.listener;
+        this.tls12Sessions = b.tls12Sessions != null ? b.tls12Sessions
+                : new Tls12SessionStore(b.sessionCacheSize, b.crypto);
         this.ephemeralPrivateKeys = b.ephemeralPrivateKeys;
         this.outgoingMessageRewriter = b.outgoingMessageRewriter;
     }
@@ -250,9 +262,30 @@ public final class TlsConfig {
         return ticketLifetime;
     }
 
+    /**
+     * The keys a server seals its session tickets with (RFC 8446 §4.6.1). Unless the builder
+     * was given some, each built config has its own, rotating every ticket lifetime (at
+     * least an hour); configs made with {@link #toBuilder} share them.
+     */
+    public TicketKeys ticketKeys() {
+        return ticketKeys;
+    }
+
+    private static Duration defaultRotation(Duration ticketLifetime) {
+        return ticketLifetime.compareTo(Duration.ofHours(1)) > 0 ? ticketLifetime : Duration.ofHours(1);
+    }
+
     /** The most sessions a server or client cache keeps. */
     public int sessionCacheSize() {
         return sessionCacheSize;
+    }
+
+    /**
+     * Where a client keeps the TLS 1.3 sessions it may resume, by server name. Connections
+     * made with this config (and configs made from it with {@link #toBuilder}) share it.
+     */
+    public ClientSessionCache clientSessionCache() {
+        return clientSessionCache;
     }
 
     /** The largest handshake message accepted, in bytes; larger ones are refused before buffering. */
@@ -273,6 +306,15 @@ public final class TlsConfig {
     /** The handshake listener. */
     public HandshakeListener listener() {
         return listener;
+    }
+
+    /**
+     * The TLS 1.2 sessions of this config: a server's session-ID cache and ticket key, a
+     * client's sessions to resume. Shared by every connection made with this config and by
+     * configs made from it with {@link #toBuilder}.
+     */
+    public Tls12SessionStore tls12Sessions() {
+        return tls12Sessions;
     }
 
     /**
@@ -316,11 +358,14 @@ public final class TlsConfig {
         b.requireExtendedMasterSecret = requireExtendedMasterSecret;
         b.sessionTickets = sessionTickets;
         b.ticketLifetime = ticketLifetime;
+        b.ticketKeys = ticketKeys;
         b.sessionCacheSize = sessionCacheSize;
+        b.clientSessionCache = clientSessionCache;
         b.maxHandshakeMessageSize = maxHandshakeMessageSize;
         b.maxCertificateChainLength = maxCertificateChainLength;
         b.minDhBits = minDhBits;
         b.listener = listener;
+        b.tls12Sessions = tls12Sessions;
         b.ephemeralPrivateKeys = ephemeralPrivateKeys;
         b.outgoingMessageRewriter = outgoingMessageRewriter;
         return b;
@@ -348,11 +393,14 @@ public final class TlsConfig {
         private boolean requireExtendedMasterSecret = true;
         private boolean sessionTickets = true;
         private Duration ticketLifetime = Duration.ofHours(2);
+        private TicketKeys ticketKeys;
         private int sessionCacheSize = 1024;
+        private ClientSessionCache clientSessionCache;
         private int maxHandshakeMessageSize = 64 * 1024;
         private int maxCertificateChainLength = 10;
         private int minDhBits = 2048;
         private HandshakeListener listener = HandshakeListener.NONE;
+        private Tls12SessionStore tls12Sessions;
         private Function<NamedGroup, Optional<byte[]>> ephemeralPrivateKeys = group -> Optional.empty();
         private UnaryOperator<HandshakeMessage> outgoingMessageRewriter = UnaryOperator.identity();
 
@@ -524,12 +572,32 @@ public final class TlsConfig {
             return this;
         }
 
+        /**
+         * The keys session tickets are sealed with (default: new keys for each built config).
+         * Share one {@link TicketKeys} between configs or servers to let tickets of one resume
+         * on another.
+         */
+        public Builder ticketKeys(TicketKeys keys) {
+            this.ticketKeys = Objects.requireNonNull(keys);
+            return this;
+        }
+
         /** The most sessions a cache keeps. */
         public Builder sessionCacheSize(int size) {
             if (size < 0) {
                 throw new IllegalArgumentException("cache size must not be negative");
             }
             this.sessionCacheSize = size;
+            return this;
+        }
+
+        /**
+         * The client session cache (default: a new one per built config, holding
+         * {@link #sessionCacheSize} sessions). Pass one cache to several configs to let their
+         * connections resume each other's sessions.
+         */
+        public Builder clientSessionCache(ClientSessionCache cache) {
+            this.clientSessionCache = Objects.requireNonNull(cache);
             return this;
         }
 
@@ -554,6 +622,15 @@ public final class TlsConfig {
         /** The smallest TLS 1.2 DHE prime a client accepts (default 2048 bits). */
         public Builder minDhBits(int bits) {
             this.minDhBits = bits;
+            return this;
+        }
+
+        /**
+         * The TLS 1.2 session store (default: a new one per built config, holding
+         * {@link #sessionCacheSize} sessions per side).
+         */
+        public Builder tls12Sessions(Tls12SessionStore store) {
+            this.tls12Sessions = Objects.requireNonNull(store);
             return this;
         }
 
