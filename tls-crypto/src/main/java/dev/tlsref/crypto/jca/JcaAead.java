@@ -130,6 +130,15 @@ final class JcaAead implements Aead {
         if (out.remaining() < in.remaining() + algorithm.tagLength()) {
             throw new BufferOverflowException();
         }
+        if (in.hasArray() && out.hasArray() && !out.isReadOnly()) {
+            // Heap buffers: the array path, which SunJCE runs without the copies of its
+            // generic ByteBuffer path.
+            int written = seal(nonce, aad, in.array(), in.arrayOffset() + in.position(), in.remaining(),
+                    out.array(), out.arrayOffset() + out.position());
+            in.position(in.limit());
+            out.position(out.position() + written);
+            return written;
+        }
         startSeal(nonce, aad);
         try {
             return sealer.doFinal(detachShifted(in, out, in.remaining() + algorithm.tagLength()), out);
@@ -149,6 +158,13 @@ final class JcaAead implements Aead {
         }
         int inPosition = in.position();
         int outPosition = out.position();
+        if (in.hasArray() && out.hasArray() && !out.isReadOnly()) {
+            int written = open(nonce, aad, in.array(), in.arrayOffset() + inPosition, in.remaining(),
+                    out.array(), out.arrayOffset() + outPosition);
+            in.position(in.limit());
+            out.position(outPosition + written);
+            return written;
+        }
         startOpen(nonce, aad);
         try {
             return opener.doFinal(detachShifted(in, out, plaintextLength), out);
