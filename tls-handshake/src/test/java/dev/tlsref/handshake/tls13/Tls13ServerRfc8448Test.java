@@ -353,7 +353,7 @@ class Tls13ServerRfc8448Test {
         Instant now = IN_CERT_VALIDITY;
         TicketState state = new TicketState(CipherSuite.TLS_AES_128_GCM_SHA256, hex(t.get("secrets"), "psk"),
                 now.minusMillis(clientAge), issued.ticketLifetime(), issued.ticketAgeAdd(), Optional.empty(),
-                Optional.of("server"), false);
+                Optional.of("server"), false, 0);
         AtomicReference<byte[]> asked = new AtomicReference<>();
         var recorder = new Tls13ServerTestSupport.Recorder();
         TlsConfig config = config(simple, "certificate", recorder, serverRandom(message(t, "server_hello")))
