@@ -8,6 +8,7 @@ import dev.tlsref.core.message.HandshakeMessage;
 import dev.tlsref.crypto.CryptoProvider;
 import dev.tlsref.crypto.CryptoProviders;
 import dev.tlsref.handshake.session.ClientSessionCache;
+import dev.tlsref.handshake.session.EarlyDataReplayGuard;
 import dev.tlsref.handshake.session.TicketKeys;
 import dev.tlsref.handshake.session.Tls12SessionStore;
 import java.security.SecureRandom;
@@ -113,6 +114,9 @@ public final class TlsConfig {
     private final TicketKeys ticketKeys;
     private final int sessionCacheSize;
     private final ClientSessionCache clientSessionCache;
+    private final boolean earlyData;
+    private final long maxEarlyDataSize;
+    private final EarlyDataReplayGuard earlyDataReplayGuard;
     private final int maxHandshakeMessageSize;
     private final int maxCertificateChainLength;
     private final int minDhBits;
@@ -147,6 +151,9 @@ public final class TlsConfig {
         this.sessionCacheSize = b.sessionCacheSize;
         this.clientSessionCache = b.clientSessionCache != null
                 ? b.clientSessionCache : new ClientSessionCache(b.sessionCacheSize);
+        this.earlyData = b.earlyData;
+        this.maxEarlyDataSize = b.maxEarlyDataSize;
+        this.earlyDataReplayGuard = b.earlyDataReplayGuard != null ? b.earlyDataReplayGuard : new EarlyDataReplayGuard();
         this.maxHandshakeMessageSize = b.maxHandshakeMessageSize;
         this.maxCertificateChainLength = b.maxCertificateChainLength;
         this.minDhBits = b.minDhBits;
@@ -288,6 +295,34 @@ public final class TlsConfig {
         return clientSessionCache;
     }
 
+    /**
+     * True if a TLS 1.3 client may send 0-RTT data (RFC 8446 §2.3) given to it before the
+     * handshake ({@link TlsConnection#writeEarlyData}), on a resumed session whose ticket allows
+     * it. Off by default: 0-RTT data can be replayed by an attacker (§8, §E.5), so only
+     * idempotent requests belong in it.
+     */
+    public boolean earlyData() {
+        return earlyData;
+    }
+
+    /**
+     * How many bytes of 0-RTT data a TLS 1.3 server accepts per connection, announced in the
+     * early_data extension of its tickets (RFC 8446 §4.2.10, §4.6.1). 0, the default, refuses
+     * 0-RTT: tickets allow none and any early data is skipped.
+     */
+    public long maxEarlyDataSize() {
+        return maxEarlyDataSize;
+    }
+
+    /**
+     * The register of ClientHellos whose 0-RTT data a server accepted, so that a replayed one
+     * gets none (RFC 8446 §8.2). Each built config has its own; configs made with
+     * {@link #toBuilder} share it.
+     */
+    public EarlyDataReplayGuard earlyDataReplayGuard() {
+        return earlyDataReplayGuard;
+    }
+
     /** The largest handshake message accepted, in bytes; larger ones are refused before buffering. */
     public int maxHandshakeMessageSize() {
         return maxHandshakeMessageSize;
@@ -361,6 +396,9 @@ public final class TlsConfig {
         b.ticketKeys = ticketKeys;
         b.sessionCacheSize = sessionCacheSize;
         b.clientSessionCache = clientSessionCache;
+        b.earlyData = earlyData;
+        b.maxEarlyDataSize = maxEarlyDataSize;
+        b.earlyDataReplayGuard = earlyDataReplayGuard;
         b.maxHandshakeMessageSize = maxHandshakeMessageSize;
         b.maxCertificateChainLength = maxCertificateChainLength;
         b.minDhBits = minDhBits;
@@ -396,6 +434,9 @@ public final class TlsConfig {
         private TicketKeys ticketKeys;
         private int sessionCacheSize = 1024;
         private ClientSessionCache clientSessionCache;
+        private boolean earlyData;
+        private long maxEarlyDataSize;
+        private EarlyDataReplayGuard earlyDataReplayGuard;
         private int maxHandshakeMessageSize = 64 * 1024;
         private int maxCertificateChainLength = 10;
         private int minDhBits = 2048;
@@ -598,6 +639,37 @@ public final class TlsConfig {
          */
         public Builder clientSessionCache(ClientSessionCache cache) {
             this.clientSessionCache = Objects.requireNonNull(cache);
+            return this;
+        }
+
+        /**
+         * Client: whether 0-RTT data may be sent on a resumed session whose ticket allows it
+         * (RFC 8446 §2.3). Default off; see {@link TlsConfig#earlyData()}.
+         */
+        public Builder earlyData(boolean enabled) {
+            this.earlyData = enabled;
+            return this;
+        }
+
+        /**
+         * Server: how many bytes of 0-RTT data to accept (RFC 8446 §4.2.10); 0, the default,
+         * refuses 0-RTT. A uint32 (0..2^32-1).
+         */
+        public Builder maxEarlyDataSize(long size) {
+            if (size < 0 || size > 0xffffffffL) {
+                throw new IllegalArgumentException("max_early_data_size is a uint32: " + size);
+            }
+            this.maxEarlyDataSize = size;
+            return this;
+        }
+
+        /**
+         * Server: the anti-replay register for 0-RTT (RFC 8446 §8.2). Default: a new
+         * {@link EarlyDataReplayGuard} per built config; pass one to several configs that
+         * share ticket keys in one process.
+         */
+        public Builder earlyDataReplayGuard(EarlyDataReplayGuard guard) {
+            this.earlyDataReplayGuard = Objects.requireNonNull(guard);
             return this;
         }
 

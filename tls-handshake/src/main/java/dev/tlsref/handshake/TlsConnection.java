@@ -39,6 +39,8 @@ public final class TlsConnection {
     private final ApplicationDataBuffer received = new ApplicationDataBuffer();
     private final RecordChannel.Inbound inbound = new Inbound();
     private boolean started;
+    private byte[] earlyData;
+    private long earlyDataReceived;
     private boolean inboundClosed;
     private boolean outboundClosed;
     private TlsAlertException failure;
@@ -82,10 +84,61 @@ public final class TlsConnection {
             return;
         }
         started = true;
+        if (earlyData != null) {
+            ((Tls13ClientHandshake) handshake).offerEarlyData(earlyData);
+            java.util.Arrays.fill(earlyData, (byte) 0);
+            earlyData = null;
+        }
         guarded(() -> {
             handshake.start();
             channel.flush();
         });
+    }
+
+    /**
+     * Client: data to send as TLS 1.3 0-RTT early data (RFC 8446 §2.3) right after the
+     * ClientHello, if the config enables {@link TlsConfig#earlyData()} and a cached ticket for
+     * the server allows at least this much; call before {@link #start}, as often as needed (the
+     * pieces are joined). Early data can be replayed by an attacker (RFC 8446 §8): send only
+     * requests that are safe to repeat. Whether the server took it is {@link
+     * #earlyDataAccepted()} once the handshake is complete; if not, send it again with
+     * {@link #write}.
+     *
+     * @throws IllegalStateException on a server connection, after start(), or if the config
+     *     does not enable early data or TLS 1.3
+     */
+    public void writeEarlyData(byte[] data) {
+        if (!client || started || !config.earlyData() || !(handshake instanceof Tls13ClientHandshake)) {
+            throw new IllegalStateException("early data needs a TLS 1.3 client connection, not yet started, whose"
+                    + " config enables earlyData");
+        }
+        byte[] joined = earlyData == null ? data.clone() : java.util.Arrays.copyOf(earlyData, earlyData.length
+                + data.length);
+        if (earlyData != null) {
+            System.arraycopy(data, 0, joined, earlyData.length, data.length);
+            java.util.Arrays.fill(earlyData, (byte) 0);
+        }
+        earlyData = joined;
+    }
+
+    /**
+     * True if 0-RTT data was accepted: on a client, the server took the data given to
+     * {@link #writeEarlyData}; on a server, this connection accepted the client's early data
+     * (see {@link #earlyDataReceived()}). Meaningful once the handshake is complete.
+     */
+    public boolean earlyDataAccepted() {
+        return handshake.earlyDataAccepted();
+    }
+
+    /**
+     * Server: how many of the application data bytes received so far arrived as 0-RTT data
+     * (RFC 8446 §2.3), before the handshake completed. They are read with {@link #read} like
+     * any other, first; they may be a replay (RFC 8446 §8), which the config's
+     * {@link dev.tlsref.handshake.session.EarlyDataReplayGuard} limits to one acceptance per
+     * ClientHello within its window.
+     */
+    public long earlyDataReceived() {
+        return earlyDataReceived;
     }
 
     /** Takes in {@code length} bytes received from the peer (decrypted in place: the array is overwritten). */
@@ -258,8 +311,9 @@ public final class TlsConnection {
         @Override
         public void applicationData(ByteBuffer data) throws TlsAlertException {
             if (!handshake.isComplete()) {
-                throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
-                        "application data received before the handshake completed");
+                // RFC 8446 §4.2.10: only accepted 0-RTT data may come before the handshake completes.
+                handshake.handleEarlyData(data.remaining());
+                earlyDataReceived += data.remaining();
             }
             if (!inboundClosed) {
                 received.add(data);

@@ -126,6 +126,15 @@ public abstract sealed class RecordProtection permits Tls13RecordProtection, Tls
     /** Zeroises the IV; the protection is unusable afterwards. */
     abstract void destroy();
 
+    /**
+     * Gives back the sequence number a record that failed to open took: only for records the
+     * reader discards as rejected 0-RTT data (RFC 8446 §4.2.10), which never counted.
+     */
+    final void resetSequenceNumber(long sequence) {
+        sequenceNumber = sequence;
+        exhausted = false;
+    }
+
     /** Takes the next sequence number, refusing to wrap (RFC 8446 §5.3). */
     final long nextSequenceNumber(AlertDescription alert, String direction) throws TlsAlertException {
         requireSequenceNumber(alert, direction);

@@ -47,6 +47,8 @@ public final class RecordReader {
     private int recordSizeLimit = Integer.MAX_VALUE;
     private int maxEmptyRecords = DEFAULT_MAX_EMPTY_RECORDS;
     private int emptyRecordsInARow;
+    /** Bytes of rejected 0-RTT records that may still be skipped; negative when not skipping. */
+    private long skipBudget = -1;
 
     /** The partial record, allocated on first need. */
     private ByteBuffer pending;
@@ -107,6 +109,27 @@ public final class RecordReader {
             throw new IllegalArgumentException("negative limit: " + max);
         }
         this.maxEmptyRecords = max;
+    }
+
+    /**
+     * For a TLS 1.3 server that rejects the client's 0-RTT data (RFC 8446 §4.2.10): from now
+     * until the first record that is delivered, an application_data record that fails to
+     * deprotect under the current keys (or, while records are unprotected, after a
+     * HelloRetryRequest, any application_data record) is discarded instead of ending the
+     * connection, as long as the discarded records' bodies add up to at most {@code maxBytes};
+     * beyond that, {@code unexpected_message}. A discarded record does not use up a sequence
+     * number. Records of other types are processed as usual.
+     */
+    public void skipUndecryptableRecords(long maxBytes) {
+        if (maxBytes < 0) {
+            throw new IllegalArgumentException("negative limit: " + maxBytes);
+        }
+        this.skipBudget = maxBytes;
+    }
+
+    /** True while {@link #skipUndecryptableRecords} is in effect. */
+    public boolean isSkippingUndecryptableRecords() {
+        return skipBudget >= 0;
     }
 
     /** The sequence number of the next protected record, or 0 while unprotected. */
@@ -235,8 +258,28 @@ public final class RecordReader {
             throws TlsAlertException {
         int type = buffer.get(start) & 0xff;
         boolean protectedRecord = protection != null && !isTls13ChangeCipherSpec(type);
+        boolean skippable = skipBudget >= 0 && type == ContentType.APPLICATION_DATA.code();
+        if (skippable && protection == null) {
+            skip(bodyLength);
+            return false;
+        }
         if (protectedRecord) {
-            int decrypted = protection.open(buffer, start, bodyLength, views, view);
+            int decrypted;
+            if (skippable) {
+                long sequence = protection.sequenceNumber();
+                try {
+                    decrypted = protection.open(buffer, start, bodyLength, views, view);
+                } catch (TlsAlertException e) {
+                    if (!e.alert().equals(AlertDescription.BAD_RECORD_MAC)) {
+                        throw e;
+                    }
+                    protection.resetSequenceNumber(sequence);
+                    skip(bodyLength);
+                    return false;
+                }
+            } else {
+                decrypted = protection.open(buffer, start, bodyLength, views, view);
+            }
             int limit = Math.min(recordSizeLimit, protection.isTls13()
                     ? RecordSizes.MAX_TLS13_INNER_PLAINTEXT_LENGTH : RecordSizes.MAX_PLAINTEXT_LENGTH);
             // RFC 8446 §5.4, RFC 5246 §6.2.3, RFC 8449 §4: record_overflow beyond the limit
@@ -273,7 +316,17 @@ public final class RecordReader {
             return false;
         }
         emptyRecordsInARow = 0;
+        skipBudget = -1;
         return true;
+    }
+
+    /** RFC 8446 §4.2.10: rejected early data is skipped up to max_early_data_size; more is unexpected_message. */
+    private void skip(int bodyLength) throws TlsAlertException {
+        if (bodyLength > skipBudget) {
+            throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE, "more rejected 0-RTT data than the"
+                    + " skip limit allows (RFC 8446 §4.2.10)");
+        }
+        skipBudget -= bodyLength;
     }
 
     private boolean acceptChangeCipherSpec(boolean protectedRecord, int length) throws TlsAlertException {

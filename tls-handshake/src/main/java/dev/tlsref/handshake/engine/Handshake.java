@@ -25,6 +25,21 @@ public interface Handshake {
                 "change_cipher_spec is not expected now");
     }
 
+    /**
+     * {@code length} bytes of application data arrived before the handshake completed: 0-RTT
+     * data, acceptable only to a TLS 1.3 server that accepted early data and is waiting for
+     * EndOfEarlyData (RFC 8446 §4.2.10); by default unexpected_message.
+     */
+    default void handleEarlyData(int length) throws TlsAlertException {
+        throw new TlsAlertException(dev.tlsref.core.AlertDescription.UNEXPECTED_MESSAGE,
+                "application data received before the handshake completed");
+    }
+
+    /** True if 0-RTT data was offered and accepted in this handshake (RFC 8446 §4.2.10). */
+    default boolean earlyDataAccepted() {
+        return false;
+    }
+
     /** True once the handshake is complete. */
     boolean isComplete();
 

@@ -52,6 +52,26 @@ public interface HandshakeChannel {
     /** Our own announced record_size_limit, enforced on protected records we receive. */
     void setOwnRecordSizeLimit(int limit);
 
+    /**
+     * Sends 0-RTT application data under the current write keys, which must be the client's
+     * early traffic keys (RFC 8446 §2.3, §4.2.10), right after the ClientHello.
+     */
+    void sendEarlyData(byte[] data) throws TlsAlertException;
+
+    /**
+     * Flushes what is queued, then sends later records unprotected again: for a client whose
+     * 0-RTT data a HelloRetryRequest refused, as its second ClientHello is plaintext (RFC 8446
+     * §4.1.2, §4.2.10).
+     */
+    void clearWriteProtection() throws TlsAlertException;
+
+    /**
+     * For a server that rejects the client's 0-RTT data: skip received records that fail to
+     * deprotect, up to {@code maxBytes}, until one deprotects (RFC 8446 §4.2.10); see
+     * {@link dev.tlsref.core.record.RecordReader#skipUndecryptableRecords}.
+     */
+    void skipUndecryptableRecords(long maxBytes);
+
     /** The handshake is complete: application data may flow. */
     void handshakeComplete(NegotiatedParameters parameters);
 }

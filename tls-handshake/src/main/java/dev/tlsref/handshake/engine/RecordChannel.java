@@ -43,7 +43,7 @@ public final class RecordChannel implements HandshakeChannel {
     }
 
     private final RecordReader reader = new RecordReader();
-    private final RecordWriter writer = new RecordWriter();
+    private RecordWriter writer = new RecordWriter();
     private final HandshakeAssembler assembler;
     private final HandshakeListener listener;
     private final ByteArrayOutputStream pendingHandshake = new ByteArrayOutputStream();
@@ -80,6 +80,24 @@ public final class RecordChannel implements HandshakeChannel {
     public void setReadProtection(RecordProtection protection) throws TlsAlertException {
         assembler.requireMessageBoundary("the change of read keys");
         reader.setProtection(protection);
+    }
+
+    @Override
+    public void sendEarlyData(byte[] data) throws TlsAlertException {
+        sendApplicationData(data, 0, data.length);
+    }
+
+    @Override
+    public void clearWriteProtection() throws TlsAlertException {
+        flush();
+        RecordWriter plain = new RecordWriter();
+        plain.setRecordVersion(ProtocolVersion.TLS1_2);
+        writer = plain;
+    }
+
+    @Override
+    public void skipUndecryptableRecords(long maxBytes) {
+        reader.skipUndecryptableRecords(maxBytes);
     }
 
     @Override

@@ -81,6 +81,20 @@ public final class ServerHandshakeSelector implements Handshake {
     }
 
     @Override
+    public void handleEarlyData(int length) throws TlsAlertException {
+        if (selected == null) {
+            Handshake.super.handleEarlyData(length);
+        } else {
+            selected.handleEarlyData(length);
+        }
+    }
+
+    @Override
+    public boolean earlyDataAccepted() {
+        return selected != null && selected.earlyDataAccepted();
+    }
+
+    @Override
     public boolean isComplete() {
         return selected != null && selected.isComplete();
     }

@@ -23,9 +23,12 @@ import java.util.Optional;
  * @param receivedAt when the ticket arrived, by the config's clock
  * @param alpn the application protocol of the original connection
  * @param peerCertificates the server chain of the original connection
+ * @param maxEarlyDataSize the max_early_data_size of the ticket's early_data extension (RFC 8446
+ *     §4.6.1): how much 0-RTT data the server accepts with it; 0 if none
  */
 public record ClientSession(String serverName, CipherSuite cipherSuite, byte[] psk, byte[] ticket, Duration lifetime,
-        long ticketAgeAdd, Instant receivedAt, Optional<String> alpn, List<X509Certificate> peerCertificates) {
+        long ticketAgeAdd, Instant receivedAt, Optional<String> alpn, List<X509Certificate> peerCertificates,
+        long maxEarlyDataSize) {
 
     /** Copies the arrays and list and checks the values. */
     public ClientSession {
@@ -37,8 +40,8 @@ public record ClientSession(String serverName, CipherSuite cipherSuite, byte[] p
         Objects.requireNonNull(receivedAt, "receivedAt");
         Objects.requireNonNull(alpn, "alpn");
         peerCertificates = List.copyOf(peerCertificates);
-        if (ticketAgeAdd < 0 || ticketAgeAdd > 0xffffffffL) {
-            throw new IllegalArgumentException("ticket_age_add is a uint32");
+        if (ticketAgeAdd < 0 || ticketAgeAdd > 0xffffffffL || maxEarlyDataSize < 0 || maxEarlyDataSize > 0xffffffffL) {
+            throw new IllegalArgumentException("ticket_age_add and max_early_data_size are uint32");
         }
     }
 
@@ -86,6 +89,6 @@ public record ClientSession(String serverName, CipherSuite cipherSuite, byte[] p
     @Override
     public String toString() {
         return "ClientSession[" + serverName + ", " + cipherSuite + ", ticket=(" + ticket.length + " bytes), lifetime="
-                + lifetime + ", receivedAt=" + receivedAt + "]";
+                + lifetime + ", receivedAt=" + receivedAt + ", maxEarlyDataSize=" + maxEarlyDataSize + "]";
     }
 }

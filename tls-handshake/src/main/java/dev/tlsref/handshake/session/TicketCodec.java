@@ -15,7 +15,7 @@ import java.util.Optional;
  * and back (RFC 8446 §4.6.1), sealed with {@link TicketKeys}.
  * <pre>
  * struct {
- *     uint8 format = 1;
+ *     uint8 format = 2;
  *     CipherSuite cipher_suite;
  *     opaque resumption_psk&lt;32..64&gt;;
  *     uint64 created_millis;
@@ -24,15 +24,17 @@ import java.util.Optional;
  *     opaque alpn&lt;0..255&gt;;            empty: none
  *     opaque server_name&lt;0..2^16-1&gt;;   empty: none
  *     uint8 client_authenticated;
+ *     uint32 max_early_data_size;      0: the ticket allows no 0-RTT
  * } TicketPlaintext;
  * </pre>
  * Tickets are stateless: the server keeps nothing, so a ticket can be presented more than
- * once. That is acceptable for resumption without early data (RFC 8446 §8: replay matters
- * for 0-RTT, which tlsref never accepts); each resumption still runs a fresh (EC)DHE unless
- * psk_ke is explicitly enabled.
+ * once. That is acceptable for resumption without early data; each resumption still runs a
+ * fresh (EC)DHE unless psk_ke is explicitly enabled. 0-RTT data, which a replayed ClientHello
+ * would replay too (RFC 8446 §8), is accepted only once per ClientHello through the config's
+ * {@link EarlyDataReplayGuard}.
  */
 public final class TicketCodec {
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     private final TicketKeys keys;
 
     /** A codec sealing with {@code keys}. */
@@ -56,6 +58,7 @@ public final class TicketCodec {
         out.writeOpaque8(state.alpn().map(a -> a.getBytes(StandardCharsets.ISO_8859_1)).orElse(new byte[0]));
         out.writeOpaque16(state.serverName().map(a -> a.getBytes(StandardCharsets.ISO_8859_1)).orElse(new byte[0]));
         out.writeUint8(state.clientAuthenticated() ? 1 : 0);
+        out.writeUint32(state.maxEarlyDataSize());
         byte[] plaintext = out.toByteArray();
         try {
             return keys.seal(plaintext);
@@ -87,12 +90,13 @@ public final class TicketCodec {
             byte[] alpn = in.readOpaque8(0, 255);
             byte[] serverName = in.readOpaque16(0, 0xffff);
             int clientAuthenticated = in.readUint8();
+            long maxEarlyDataSize = in.readUint32();
             in.expectEnd("session ticket");
             if (clientAuthenticated > 1 || !suite.isImplemented() || !suite.isTls13()) {
                 return Optional.empty();
             }
             TicketState state = new TicketState(suite, psk, Instant.ofEpochMilli(millis), lifetime, ageAdd,
-                    text(alpn), text(serverName), clientAuthenticated == 1);
+                    text(alpn), text(serverName), clientAuthenticated == 1, maxEarlyDataSize);
             Arrays.fill(psk, (byte) 0);
             return Optional.of(state);
         } catch (TlsAlertException | RuntimeException e) {

@@ -20,9 +20,11 @@ import java.util.Optional;
  * @param alpn the application protocol of the original session
  * @param serverName the server_name of the original session
  * @param clientAuthenticated true if the client authenticated with a certificate
+ * @param maxEarlyDataSize the max_early_data_size the ticket allows (RFC 8446 §4.6.1); 0: no 0-RTT
  */
 public record TicketState(CipherSuite cipherSuite, byte[] resumptionPsk, Instant created, long lifetimeSeconds,
-        long ticketAgeAdd, Optional<String> alpn, Optional<String> serverName, boolean clientAuthenticated) {
+        long ticketAgeAdd, Optional<String> alpn, Optional<String> serverName, boolean clientAuthenticated,
+        long maxEarlyDataSize) {
 
     /** Copies the PSK and checks the fields. */
     public TicketState {
@@ -31,8 +33,9 @@ public record TicketState(CipherSuite cipherSuite, byte[] resumptionPsk, Instant
         Objects.requireNonNull(created, "created");
         Objects.requireNonNull(alpn, "alpn");
         Objects.requireNonNull(serverName, "serverName");
-        if (lifetimeSeconds < 0 || lifetimeSeconds > 0xffffffffL || ticketAgeAdd < 0 || ticketAgeAdd > 0xffffffffL) {
-            throw new IllegalArgumentException("lifetime and ticket_age_add are uint32");
+        if (lifetimeSeconds < 0 || lifetimeSeconds > 0xffffffffL || ticketAgeAdd < 0 || ticketAgeAdd > 0xffffffffL
+                || maxEarlyDataSize < 0 || maxEarlyDataSize > 0xffffffffL) {
+            throw new IllegalArgumentException("lifetime, ticket_age_add and max_early_data_size are uint32");
         }
     }
 
@@ -51,19 +54,21 @@ public record TicketState(CipherSuite cipherSuite, byte[] resumptionPsk, Instant
         return o instanceof TicketState t && cipherSuite.equals(t.cipherSuite)
                 && Arrays.equals(resumptionPsk, t.resumptionPsk) && created.equals(t.created)
                 && lifetimeSeconds == t.lifetimeSeconds && ticketAgeAdd == t.ticketAgeAdd && alpn.equals(t.alpn)
-                && serverName.equals(t.serverName) && clientAuthenticated == t.clientAuthenticated;
+                && serverName.equals(t.serverName) && clientAuthenticated == t.clientAuthenticated
+                && maxEarlyDataSize == t.maxEarlyDataSize;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(cipherSuite, Arrays.hashCode(resumptionPsk), created, lifetimeSeconds, ticketAgeAdd,
-                alpn, serverName, clientAuthenticated);
+                alpn, serverName, clientAuthenticated, maxEarlyDataSize);
     }
 
     @Override
     public String toString() {
         return "TicketState[" + cipherSuite.name() + ", psk=(" + resumptionPsk.length + " bytes), created=" + created
                 + ", lifetime=" + lifetimeSeconds + "s, alpn=" + alpn.orElse("-") + ", server_name="
-                + serverName.orElse("-") + ", client_authenticated=" + clientAuthenticated + "]";
+                + serverName.orElse("-") + ", client_authenticated=" + clientAuthenticated
+                + ", max_early_data_size=" + maxEarlyDataSize + "]";
     }
 }

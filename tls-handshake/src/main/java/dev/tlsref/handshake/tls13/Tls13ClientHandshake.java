@@ -19,6 +19,8 @@ import dev.tlsref.core.SignatureScheme;
 import dev.tlsref.core.TlsAlertException;
 import dev.tlsref.core.extension.Alpn;
 import dev.tlsref.core.extension.Cookie;
+import dev.tlsref.core.extension.EarlyData;
+import dev.tlsref.core.extension.MaxEarlyDataSize;
 import dev.tlsref.core.extension.Extension;
 import dev.tlsref.core.extension.Extensions;
 import dev.tlsref.core.extension.KeyShareHelloRetryRequest;
@@ -32,6 +34,7 @@ import dev.tlsref.core.message.CertificateVerify;
 import dev.tlsref.core.message.ClientHello;
 import dev.tlsref.core.message.DecodeContext;
 import dev.tlsref.core.message.EncryptedExtensions;
+import dev.tlsref.core.message.EndOfEarlyData;
 import dev.tlsref.core.message.Finished;
 import dev.tlsref.core.message.HandshakeMessage;
 import dev.tlsref.core.message.HandshakeMessages;
@@ -103,7 +106,22 @@ import java.util.Set;
  * </pre>
  * Resumption (§2.2): a ticket from the config's {@link dev.tlsref.handshake.session.ClientSessionCache}
  * is offered in pre_shared_key; if the server accepts it, Certificate and CertificateVerify
- * are skipped. 0-RTT data is not sent.
+ * are skipped.
+ *
+ * <p>0-RTT (§2.3, §4.2.10), only if the config enables {@link TlsConfig#earlyData()}, data was
+ * given with {@link #offerEarlyData} and the ticket's max_early_data_size allows it: the
+ * ClientHello offers early_data, and the data follows at once under client_early_traffic_secret
+ * (after the compatibility change_cipher_spec, §D.4). If EncryptedExtensions accepts it, the
+ * client ends it with {EndOfEarlyData} under the early keys before its Finished (§4.5);
+ * otherwise (no early_data in EncryptedExtensions, ticket declined, HelloRetryRequest) the
+ * data is lost and {@link #earlyDataAccepted()} says so.
+ * <pre>
+ *        ClientHello + early_data + pre_shared_key
+ *        (Application Data*)      --------&gt;   (0-RTT, client_early_traffic_secret)
+ *                                                 ServerHello ... {Finished}
+ *        (EndOfEarlyData)
+ *        {Finished}               --------&gt;
+ * </pre>
  *
  * <p>If TLS 1.2 is enabled too and the server's ServerHello negotiates it (no
  * supported_versions, RFC 8446 §4.2.1), the downgrade sentinel is checked (§4.1.3) and a
@@ -140,6 +158,11 @@ public final class Tls13ClientHandshake implements Handshake {
     private byte[] clientHello1;
     private boolean changeCipherSpecSent;
     private boolean complete;
+
+    // 0-RTT (RFC 8446 §2.3).
+    private byte[] earlyData;
+    private boolean earlyDataSent;
+    private boolean earlyDataAccepted;
 
     // What the server chose.
     private CipherSuite suite;
@@ -187,6 +210,23 @@ public final class Tls13ClientHandshake implements Handshake {
         this.listener = config.listener();
     }
 
+    /**
+     * 0-RTT data to send right after the ClientHello (RFC 8446 §2.3), if the config enables
+     * early data and the resumed ticket allows this much; call before {@link #start}.
+     */
+    public void offerEarlyData(byte[] data) {
+        if (state != null) {
+            throw new IllegalStateException("early data must be given before the handshake starts");
+        }
+        earlyData = data.clone();
+    }
+
+    /** True once the server accepted the 0-RTT data (early_data in EncryptedExtensions). */
+    @Override
+    public boolean earlyDataAccepted() {
+        return earlyDataAccepted;
+    }
+
     // ---------------------------------------------------------------- Handshake
 
     @Override
@@ -194,13 +234,57 @@ public final class Tls13ClientHandshake implements Handshake {
         if (state != null) {
             throw new IllegalStateException("handshake already started");
         }
-        offer = new Tls13ClientOffer(config, sniHostName(), takeSession());
+        Optional<ClientSession> session = takeSession();
+        boolean sendEarlyData = earlyDataFits(session);
+        offer = new Tls13ClientOffer(config, sniHostName(), session, sendEarlyData);
         // RFC 8446 §5.1: the first ClientHello's record may say 0x0301 for compatibility.
         channel.setRecordVersion(ProtocolVersion.TLS1_0);
         // RFC 8446 §5: from the first ClientHello until the peer's Finished, a CCS is dropped.
         channel.setChangeCipherSpecPolicy(ChangeCipherSpecPolicy.DROP_TLS13_COMPATIBILITY);
         clientHello1 = sendClientHello(new byte[0]);
         state = new ExpectServerHello(false);
+        if (sendEarlyData) {
+            sendEarlyData();
+        }
+    }
+
+    /** RFC 8446 §4.2.10, §4.6.1: early data needs the switch, data, and a ticket allowing that much. */
+    private boolean earlyDataFits(Optional<ClientSession> session) {
+        if (!config.earlyData() || earlyData == null || session.isEmpty()) {
+            return false;
+        }
+        long max = session.get().maxEarlyDataSize();
+        if (earlyData.length > max) {
+            listener.note("0-RTT not attempted: " + earlyData.length + " bytes of early data, the ticket allows "
+                    + max);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * RFC 8446 §2.3, §7.1: client_early_traffic_secret from the PSK and the ClientHello, and the
+     * 0-RTT data under its keys, with the suite of the ticket's session (§4.2.10).
+     */
+    private void sendEarlyData() throws TlsAlertException {
+        ClientSession session = offer.session().orElseThrow();
+        CipherSuite earlySuite = session.cipherSuite();
+        Tls13KeySchedule earlySchedule = new Tls13KeySchedule(config.crypto(), earlySuite.hash());
+        byte[] psk = session.psk();
+        byte[] earlySecret = earlySchedule.earlySecret(psk);
+        Hash hash = config.crypto().newHash(earlySuite.hash());
+        hash.update(clientHello1);
+        byte[] clientEarlySecret = earlySchedule.clientEarlyTrafficSecret(earlySecret, hash.digest());
+        secret("CLIENT_EARLY_TRAFFIC_SECRET", clientEarlySecret);
+        // RFC 8446 §D.4: with early data, the compatibility CCS comes right after the ClientHello.
+        sendCompatibilityChangeCipherSpec();
+        channel.setWriteProtection(protection(earlySchedule, earlySuite, clientEarlySecret));
+        channel.sendEarlyData(earlyData);
+        listener.note("sent " + earlyData.length + " bytes of 0-RTT data");
+        earlyDataSent = true;
+        for (byte[] s : List.of(psk, earlySecret, clientEarlySecret, earlyData)) {
+            Arrays.fill(s, (byte) 0);
+        }
     }
 
     @Override
@@ -473,6 +557,11 @@ public final class Tls13ClientHandshake implements Handshake {
         listener.note("HelloRetryRequest: " + selected.map(g -> "server asks for a " + g.name() + " key share")
                 .orElse("server sent a cookie"));
 
+        if (earlyDataSent) {
+            // RFC 8446 §4.1.2, §4.2.10: a HelloRetryRequest rejects 0-RTT; the next ClientHello is plaintext.
+            listener.note("0-RTT data rejected by the HelloRetryRequest");
+            channel.clearWriteProtection();
+        }
         channel.setRecordVersion(ProtocolVersion.TLS1_2);
         sendCompatibilityChangeCipherSpec();
         offer.retry(selected, cookie, suite);
@@ -669,6 +758,7 @@ public final class Tls13ClientHandshake implements Handshake {
             }
             alpn = Optional.of(names.get(0));
         }
+        processEarlyDataAnswer(ee.extensions().find(EarlyData.class).isPresent());
         Optional<RecordSizeLimit> limit = ee.extensions().find(RecordSizeLimit.class);
         if (limit.isPresent()) {
             // RFC 8449 §4: both sides announced a limit, so both apply; a value above the
@@ -677,6 +767,26 @@ public final class Tls13ClientHandshake implements Handshake {
             channel.setOwnRecordSizeLimit(config.recordSizeLimit());
         }
         transcript.add(encoded);
+    }
+
+    /**
+     * RFC 8446 §4.2.10: early_data in EncryptedExtensions accepts our 0-RTT data (it can only
+     * be there if we offered it: checked as for every extension). The server must have taken the
+     * first PSK with the suite of its session.
+     */
+    private void processEarlyDataAnswer(boolean accepted) throws TlsAlertException {
+        if (accepted) {
+            ClientSession session = resumed.orElseThrow(() -> new TlsAlertException(ILLEGAL_PARAMETER,
+                    "server accepted 0-RTT data but not the PSK it is sent with (RFC 8446 §4.2.10)"));
+            if (!session.cipherSuite().equals(suite)) {
+                throw new TlsAlertException(ILLEGAL_PARAMETER, "server accepted 0-RTT data but selected "
+                        + suite.name() + ", not the session's " + session.cipherSuite().name() + " (RFC 8446 §4.2.10)");
+            }
+            earlyDataAccepted = true;
+            listener.note("server accepted the 0-RTT data");
+        } else if (earlyDataSent) {
+            listener.note("server rejected the 0-RTT data");
+        }
     }
 
     /** RFC 8446 §4.3.2: CertificateRequest during the handshake. */
@@ -777,6 +887,10 @@ public final class Tls13ClientHandshake implements Handshake {
     /** [CCS] {Certificate} {CertificateVerify} {Finished}, then application keys (RFC 8446 §2, §4.4). */
     private void sendClientSecondFlight() throws TlsAlertException {
         sendCompatibilityChangeCipherSpec();
+        if (earlyDataAccepted) {
+            // RFC 8446 §4.5: EndOfEarlyData ends the 0-RTT data, still under the early keys.
+            send(new EndOfEarlyData());
+        }
         channel.setWriteProtection(protection(clientHandshakeSecret));
         if (certificateRequest != null) {
             sendClientCertificate();
@@ -870,7 +984,8 @@ public final class Tls13ClientHandshake implements Handshake {
         List<X509Certificate> chain = resumed.map(ClientSession::peerCertificates).orElse(serverChain);
         config.clientSessionCache().put(new ClientSession(serverName.get(), suite, psk, ticket.ticket(),
                 Duration.ofSeconds(ticket.ticketLifetime()), ticket.ticketAgeAdd(), config.clock().instant(), alpn,
-                chain));
+                chain, ticket.extensions().find(MaxEarlyDataSize.class).map(MaxEarlyDataSize::maxEarlyDataSize)
+                        .orElse(0L)));
         Arrays.fill(psk, (byte) 0);
         listener.note("session ticket kept for " + serverName.get() + " (lifetime " + ticket.ticketLifetime() + " s)");
     }
@@ -908,8 +1023,13 @@ public final class Tls13ClientHandshake implements Handshake {
 
     /** RFC 8446 §7.3: the record protection of a traffic secret. */
     private RecordProtection protection(byte[] trafficSecret) {
-        TrafficKeys keys = schedule.trafficKeys(trafficSecret, suite.aead());
-        RecordProtection protection = RecordProtection.tls13(config.crypto(), suite.aead(), keys.key(), keys.iv());
+        return protection(schedule, suite, trafficSecret);
+    }
+
+    private RecordProtection protection(Tls13KeySchedule keySchedule, CipherSuite cipherSuite, byte[] trafficSecret) {
+        TrafficKeys keys = keySchedule.trafficKeys(trafficSecret, cipherSuite.aead());
+        RecordProtection protection = RecordProtection.tls13(config.crypto(), cipherSuite.aead(), keys.key(),
+                keys.iv());
         keys.destroy();
         return protection;
     }

@@ -7,6 +7,7 @@ import dev.tlsref.core.PskKeyExchangeMode;
 import dev.tlsref.core.SignatureScheme;
 import dev.tlsref.core.extension.Alpn;
 import dev.tlsref.core.extension.Cookie;
+import dev.tlsref.core.extension.EarlyData;
 import dev.tlsref.core.extension.EcPointFormats;
 import dev.tlsref.core.extension.ExtendedMasterSecret;
 import dev.tlsref.core.extension.Extension;
@@ -52,10 +53,16 @@ final class Tls13ClientOffer {
     private final byte[] sessionId;
     private final Map<NamedGroup, KeyShare> keyShares = new LinkedHashMap<>();
     private Optional<ClientSession> session;
+    private boolean earlyData;
     private Optional<byte[]> cookie = Optional.empty();
     private ClientHello sent;
 
-    Tls13ClientOffer(TlsConfig config, Optional<String> hostName, Optional<ClientSession> session) {
+    /**
+     * @param earlyData true to offer early_data (RFC 8446 §4.2.10): 0-RTT data follows the
+     *     first ClientHello, which must then offer {@code session}
+     */
+    Tls13ClientOffer(TlsConfig config, Optional<String> hostName, Optional<ClientSession> session,
+            boolean earlyData) {
         this.config = config;
         this.hostName = hostName;
         this.random = new byte[ClientHello.RANDOM_LENGTH];
@@ -69,6 +76,7 @@ final class Tls13ClientOffer {
             keyShares.put(group, newKeyShare(group));
         }
         this.session = session;
+        this.earlyData = earlyData && session.isPresent();
     }
 
     /**
@@ -83,6 +91,8 @@ final class Tls13ClientOffer {
             keyShares.put(group.get(), newKeyShare(group.get()));
         }
         cookie = hrrCookie;
+        // §4.2.10: the second ClientHello never offers early_data.
+        earlyData = false;
         if (session.isPresent() && !session.get().cipherSuite().hash().equals(suite.hash())) {
             session = Optional.empty();
         }
@@ -125,6 +135,9 @@ final class Tls13ClientOffer {
             ext.add(config.pskOnlyKeyExchange()
                     ? PskKeyExchangeModes.of(PskKeyExchangeMode.PSK_DHE_KE, PskKeyExchangeMode.PSK_KE)
                     : PskKeyExchangeModes.of(PskKeyExchangeMode.PSK_DHE_KE));
+        }
+        if (earlyData) {
+            ext.add(new EarlyData());                                                // §4.2.10
         }
         session.ifPresent(s -> {
             // §4.2.11: pre_shared_key MUST be the last extension.

@@ -17,6 +17,8 @@ import dev.tlsref.core.ProtocolVersion;
 import dev.tlsref.core.SignatureScheme;
 import dev.tlsref.core.TlsAlertException;
 import dev.tlsref.core.extension.Alpn;
+import dev.tlsref.core.extension.EarlyData;
+import dev.tlsref.core.extension.MaxEarlyDataSize;
 import dev.tlsref.core.extension.Extension;
 import dev.tlsref.core.extension.Extensions;
 import dev.tlsref.core.extension.KeyShareEntry;
@@ -35,6 +37,7 @@ import dev.tlsref.core.message.CertificateVerify;
 import dev.tlsref.core.message.ClientHello;
 import dev.tlsref.core.message.DecodeContext;
 import dev.tlsref.core.message.EncryptedExtensions;
+import dev.tlsref.core.message.EndOfEarlyData;
 import dev.tlsref.core.message.Finished;
 import dev.tlsref.core.message.HandshakeMessage;
 import dev.tlsref.core.message.HandshakeMessages;
@@ -104,11 +107,21 @@ import java.util.function.Function;
  * (a HelloRetryRequest if the client sent no share for it, even when it sent one for a group
  * we rank lower); the first of our ALPN protocols the client offers.
  *
- * <p>Not supported: 0-RTT. early_data is never accepted (EncryptedExtensions never carries
- * it, tickets never allow it). RFC 8446 §4.2.10 lets a server ignore a client's early_data
- * offer only if it then skips the undecryptable 0-RTT records; the record layer does not skip
- * them, so such a client's first early record ends the connection with bad_record_mac.
- * Clients only send early data on a ticket that allowed it, which tlsref never issues.
+ * <p>0-RTT (RFC 8446 §2.3, §4.2.10), off unless {@link TlsConfig#maxEarlyDataSize()} &gt; 0:
+ * tickets then carry early_data(max_early_data_size), and a ClientHello offering early_data is
+ * accepted on the conditions of {@link ServerEarlyData} (first PSK, same suite and ALPN, fresh,
+ * not a replay). Accepted: EncryptedExtensions carries early_data, the client's records are read
+ * under client_early_traffic_secret and delivered as application data until EndOfEarlyData
+ * (ExpectEndOfEarlyData), then under the client handshake keys. Rejected (or after a
+ * HelloRetryRequest): the early records are skipped, up to a limit, until one deprotects under
+ * the handshake keys (or the second ClientHello arrives).
+ * <pre>
+ *        ClientHello + early_data --------&gt;     processClientHello, decideEarlyData
+ *        (Application Data*)      --------&gt;     handleEarlyData (or skipped)
+ *                                 &lt;--------     ServerHello ... {EncryptedExtensions + early_data} ... {Finished}
+ *        (EndOfEarlyData)         --------&gt;     processEndOfEarlyData
+ *        {Finished}               --------&gt;     processClientFinished
+ * </pre>
  * No cookie in HelloRetryRequest (stateless retry is not implemented), no post-handshake
  * client authentication.
  */
@@ -145,6 +158,13 @@ public final class Tls13ServerHandshake implements Handshake {
     private ServerResumption.Accepted psk;
     private boolean certificateRequested;
     private List<X509Certificate> clientChain = List.of();
+
+    // 0-RTT (RFC 8446 §2.3, §4.2.10).
+    private boolean earlyDataAccepted;
+    private boolean earlyDataSkipped;
+    private long earlyDataLimit;
+    private long earlyDataReceived;
+    private byte[] clientEarlySecret;
 
     // Secrets.
     private byte[] handshakeSecret;
@@ -200,11 +220,29 @@ public final class Tls13ServerHandshake implements Handshake {
         return complete;
     }
 
+    /** RFC 8446 §4.2.10: accepted 0-RTT data, up to the limit; any other application data now is unexpected. */
+    @Override
+    public void handleEarlyData(int length) throws TlsAlertException {
+        if (!(state instanceof ExpectEndOfEarlyData)) {
+            Handshake.super.handleEarlyData(length);
+        }
+        earlyDataReceived += length;
+        if (earlyDataReceived > earlyDataLimit) {
+            throw new TlsAlertException(UNEXPECTED_MESSAGE, "client sent " + earlyDataReceived
+                    + " bytes of 0-RTT data, more than the " + earlyDataLimit + " allowed (RFC 8446 §4.2.10)");
+        }
+    }
+
+    @Override
+    public boolean earlyDataAccepted() {
+        return earlyDataAccepted;
+    }
+
     // ---------------------------------------------------------------- states
 
     /** The message the server waits for, and what it does with it. */
-    private sealed interface ServerState permits ExpectClientHello, ExpectSecondClientHello, ExpectClientCertificate,
-            ExpectClientCertificateVerify, ExpectClientFinished, Connected {
+    private sealed interface ServerState permits ExpectClientHello, ExpectSecondClientHello, ExpectEndOfEarlyData,
+            ExpectClientCertificate, ExpectClientCertificateVerify, ExpectClientFinished, Connected {
         ServerState handle(HandshakeMessage message, byte[] encoded) throws TlsAlertException;
     }
 
@@ -219,6 +257,13 @@ public final class Tls13ServerHandshake implements Handshake {
         @Override
         public ServerState handle(HandshakeMessage message, byte[] encoded) throws TlsAlertException {
             return processSecondClientHello(expect(message, ClientHello.class, "second ClientHello"), encoded);
+        }
+    }
+
+    private final class ExpectEndOfEarlyData implements ServerState {
+        @Override
+        public ServerState handle(HandshakeMessage message, byte[] encoded) throws TlsAlertException {
+            return processEndOfEarlyData(expect(message, EndOfEarlyData.class, "EndOfEarlyData"), encoded);
         }
     }
 
@@ -383,6 +428,11 @@ public final class Tls13ServerHandshake implements Handshake {
         byte[] header = {(byte) HandshakeType.MESSAGE_HASH.code(), 0, 0, (byte) firstHash.length};
         retryPriorMessages = concat(header, firstHash, retryEncoded);
         listener.note("HelloRetryRequest sent: client has no key share for " + wanted.name());
+        if (hello.extensions().find(EarlyData.class).isPresent()) {
+            // RFC 8446 §4.2.10: a HelloRetryRequest rejects 0-RTT; skip the early records before the next ClientHello.
+            listener.note("0-RTT data rejected by the HelloRetryRequest: skipping it");
+            channel.skipUndecryptableRecords(ServerEarlyData.skipLimit(config));
+        }
         sendCompatibilityChangeCipherSpec(hello);
         return new ExpectSecondClientHello();
     }
@@ -407,6 +457,9 @@ public final class Tls13ServerHandshake implements Handshake {
             chooseCertificate(hello);
         }
         alpn = chooseAlpn(hello);
+        if (!afterRetry && hello.extensions().find(EarlyData.class).isPresent()) {
+            decideEarlyData(hello, earlySecret);
+        }
         byte[] sharedSecret = sendServerHello(hello, plan.share());
         if (!afterRetry) {
             sendCompatibilityChangeCipherSpec(hello);
@@ -423,7 +476,37 @@ public final class Tls13ServerHandshake implements Handshake {
         }
         sendServerFinished();
         deriveApplicationKeys();
+        if (earlyDataAccepted) {
+            return new ExpectEndOfEarlyData();
+        }
         return certificateRequested ? new ExpectClientCertificate() : new ExpectClientFinished();
+    }
+
+    /**
+     * RFC 8446 §4.2.10: accept the client's 0-RTT data if {@link ServerEarlyData} allows, and
+     * derive client_early_traffic_secret over the ClientHello (§7.1); otherwise it is skipped.
+     */
+    private void decideEarlyData(ClientHello hello, byte[] earlySecret) {
+        Optional<String> refusal = ServerEarlyData.refusal(config, hello, psk, suite, alpn);
+        if (refusal.isPresent()) {
+            listener.note("0-RTT data rejected: " + refusal.get());
+            earlyDataSkipped = true;
+            return;
+        }
+        clientEarlySecret = schedule.clientEarlyTrafficSecret(earlySecret, transcript.currentHash());
+        listener.secretDerived("CLIENT_EARLY_TRAFFIC_SECRET", clientRandom, clientEarlySecret.clone());
+        earlyDataAccepted = true;
+        earlyDataLimit = ServerEarlyData.acceptedLimit(config, psk.state());
+        listener.note("0-RTT data accepted (up to " + earlyDataLimit + " bytes)");
+    }
+
+    /** RFC 8446 §4.5: the end of the 0-RTT data; the client's handshake keys follow. */
+    private ServerState processEndOfEarlyData(EndOfEarlyData end, byte[] encoded) throws TlsAlertException {
+        transcript.add(encoded);
+        channel.setReadProtection(protection(clientHandshakeSecret));
+        destroy(clientEarlySecret);
+        listener.note("EndOfEarlyData after " + earlyDataReceived + " bytes of 0-RTT data");
+        return new ExpectClientFinished();
     }
 
     /** RFC 8446 §4.4.2.2, RFC 6066 §3: a chain for the client's name and signature_algorithms(_cert). */
@@ -524,7 +607,16 @@ public final class Tls13ServerHandshake implements Handshake {
         listener.secretDerived("CLIENT_HANDSHAKE_TRAFFIC_SECRET", clientRandom, clientHandshakeSecret.clone());
         listener.secretDerived("SERVER_HANDSHAKE_TRAFFIC_SECRET", clientRandom, serverHandshakeSecret.clone());
         channel.setWriteProtection(protection(serverHandshakeSecret));
+        if (earlyDataAccepted) {
+            // RFC 8446 §2.3: the client's 0-RTT records come first, under its early keys.
+            channel.setReadProtection(protection(clientEarlySecret));
+            return;
+        }
         channel.setReadProtection(protection(clientHandshakeSecret));
+        if (earlyDataSkipped) {
+            // RFC 8446 §4.2.10: skip records that fail to deprotect until the client's handshake records.
+            channel.skipUndecryptableRecords(ServerEarlyData.skipLimit(config));
+        }
     }
 
     /** RFC 8446 §4.3.1, with the record_size_limit rules of RFC 8449 §4. */
@@ -534,6 +626,9 @@ public final class Tls13ServerHandshake implements Handshake {
             extensions.add(new ServerNameAck());
         }
         alpn.ifPresent(protocol -> extensions.add(Alpn.of(protocol)));
+        if (earlyDataAccepted) {
+            extensions.add(new EarlyData());                                         // RFC 8446 §4.2.10
+        }
         Optional<RecordSizeLimit> peerLimit = hello.extensions().find(RecordSizeLimit.class);
         if (peerLimit.isPresent()) {
             channel.setPeerRecordSizeLimit(peerLimit.get().limit());
@@ -694,11 +789,15 @@ public final class Tls13ServerHandshake implements Handshake {
         byte[] ticketPsk = schedule.resumptionPsk(resumptionMasterSecret, nonce);
         TicketState ticketState = new TicketState(suite, ticketPsk, Instant.ofEpochMilli(config.clock().millis()),
                 lifetime, ageAdd, alpn, serverName,
-                !clientChain.isEmpty() || (psk != null && psk.state().clientAuthenticated()));
+                !clientChain.isEmpty() || (psk != null && psk.state().clientAuthenticated()),
+                config.maxEarlyDataSize());
         Arrays.fill(ticketPsk, (byte) 0);
         byte[] ticket = new TicketCodec(config.ticketKeys()).seal(ticketState);
         ticketState.destroy();
-        send(new Tls13NewSessionTicket(lifetime, ageAdd, nonce, ticket, Extensions.EMPTY));
+        // RFC 8446 §4.6.1: early_data(max_early_data_size) when this server accepts 0-RTT.
+        Extensions extensions = config.maxEarlyDataSize() > 0
+                ? Extensions.of(new MaxEarlyDataSize(config.maxEarlyDataSize())) : Extensions.EMPTY;
+        send(new Tls13NewSessionTicket(lifetime, ageAdd, nonce, ticket, extensions));
     }
 
     /** RFC 8446 §4.6.3: the client changed its keys; answer with ours if it asks. */

@@ -24,7 +24,7 @@ class ClientSessionCacheTest {
 
     private static ClientSession session(String server, int ticket, Instant received) {
         return new ClientSession(server, CipherSuite.TLS_AES_128_GCM_SHA256, new byte[32], new byte[] {(byte) ticket},
-                Duration.ofHours(1), 0xfffffff0L, received, Optional.empty(), List.of());
+                Duration.ofHours(1), 0xfffffff0L, received, Optional.empty(), List.of(), 0);
     }
 
     @Test

@@ -445,6 +445,15 @@ class Tls12NegativeTest {
         public void setOwnRecordSizeLimit(int limit) {}
 
         @Override
+        public void sendEarlyData(byte[] data) {}
+
+        @Override
+        public void clearWriteProtection() {}
+
+        @Override
+        public void skipUndecryptableRecords(long maxBytes) {}
+
+        @Override
         public void handshakeComplete(NegotiatedParameters parameters) {}
     }
 

@@ -248,7 +248,7 @@ class Tls13ServerAlertTest {
         Instant now = Instant.parse("2020-01-01T00:00:00Z");
         TicketState state = new TicketState(CipherSuite.TLS_AES_128_GCM_SHA256, hex(resumed.get("secrets"), "psk"),
                 now.minusMillis(age), issued.ticketLifetime(), issued.ticketAgeAdd(), Optional.empty(),
-                Optional.of("server"), false);
+                Optional.of("server"), false, 0);
         TlsConfig config = plainConfig().clock(Clock.fixed(now, ZoneOffset.UTC)).build();
         byte[] tampered = hello.encode();
         tampered[tampered.length - 1] ^= 1;

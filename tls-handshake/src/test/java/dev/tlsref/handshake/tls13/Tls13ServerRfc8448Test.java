@@ -23,6 +23,10 @@ import dev.tlsref.core.extension.Cookie;
 import dev.tlsref.core.extension.Extension;
 import dev.tlsref.core.extension.Extensions;
 import dev.tlsref.core.extension.PreSharedKeyClientHello;
+import dev.tlsref.core.TlsAlertException;
+import dev.tlsref.core.message.EncryptedExtensions;
+import dev.tlsref.core.extension.EarlyData;
+import dev.tlsref.core.extension.MaxEarlyDataSize;
 import dev.tlsref.core.message.CertificateVerify;
 import dev.tlsref.core.message.ClientHello;
 import dev.tlsref.core.message.HandshakeMessage;
@@ -113,6 +117,16 @@ class Tls13ServerRfc8448Test {
                 })
                 .recordSizeLimit(16385)
                 .listener(recorder);
+    }
+
+    /** The plaintext payload of the first {@code sender} record whose description starts with {@code prefix}. */
+    static byte[] payload(JsonNode trace, String sender, String prefix) {
+        for (JsonNode r : trace.get("records")) {
+            if (r.get("sender").asText().equals(sender) && r.get("description").asText().startsWith(prefix)) {
+                return HEX.parseHex(r.get("payload").asText());
+            }
+        }
+        throw new IllegalArgumentException("no " + sender + " record " + prefix);
     }
 
     static void assertRecord(byte[] actual, byte[] expected) {
@@ -335,30 +349,35 @@ class Tls13ServerRfc8448Test {
     }
 
     /**
-     * §4 (resumption with 0-RTT). The RFC's ticket is NSS's and cannot be opened, so the PSK of
-     * §3 is injected through the package-private ticket opener. Checked: the binder verifies,
-     * ServerHello and the server's protected flight (EE substituted: NSS accepted early data,
-     * tlsref never does) and every secret derived up to the application keys. The client's
-     * Finished cannot be replayed: its transcript includes EndOfEarlyData, which a server that
-     * refuses 0-RTT never receives.
+     * §4 (resumption with 0-RTT) byte for byte. The RFC's ticket is NSS's and cannot be opened,
+     * so the PSK of §3 is injected through the package-private ticket opener, with the
+     * max_early_data_size (1024) of the §3 NewSessionTicket. Substituted: EncryptedExtensions
+     * (NSS adds supported_groups; ours carries early_data too). Checked: the binder verifies,
+     * the 0-RTT data "ABCDEF" is read under client_early_traffic_secret and delivered before the
+     * handshake completes, EndOfEarlyData switches to the client handshake keys, the client's
+     * Finished verifies, ServerHello, the server's flight and its application data record are
+     * the RFC's, and so is every secret including the resumption master secret.
      */
     @Test
-    void reproducesTheServerSideOfTheResumedHandshakeUpToItsServerFlight() throws Exception {
+    void reproducesTheServerSideOfTheResumedZeroRttHandshake() throws Exception {
         JsonNode t = load("resumed-0rtt.json");
         JsonNode simple = load("simple-1rtt.json");
         Tls13NewSessionTicket issued = (Tls13NewSessionTicket) decode(message(simple, "new_session_ticket"));
+        long maxEarlyData = issued.extensions().find(MaxEarlyDataSize.class).orElseThrow().maxEarlyDataSize();
         ClientHello hello = (ClientHello) decode(message(t, "client_hello"));
         var offered = hello.extensions().find(PreSharedKeyClientHello.class).orElseThrow();
         long clientAge = (offered.identities().get(0).obfuscatedTicketAge() - issued.ticketAgeAdd()) & 0xffffffffL;
         Instant now = IN_CERT_VALIDITY;
         TicketState state = new TicketState(CipherSuite.TLS_AES_128_GCM_SHA256, hex(t.get("secrets"), "psk"),
                 now.minusMillis(clientAge), issued.ticketLifetime(), issued.ticketAgeAdd(), Optional.empty(),
-                Optional.of("server"), false);
+                Optional.of("server"), false, maxEarlyData);
         AtomicReference<byte[]> asked = new AtomicReference<>();
         var recorder = new Tls13ServerTestSupport.Recorder();
         TlsConfig config = config(simple, "certificate", recorder, serverRandom(message(t, "server_hello")))
                 .ephemeralPrivateKeysForTesting(g -> Optional.of(hex(t.get("secrets"), "server_x25519_private")))
                 .clock(Clock.fixed(now, ZoneOffset.UTC))
+                .maxEarlyDataSize(maxEarlyData)
+                .sessionTickets(false)
                 .outgoingMessageRewriterForTesting(substitute(new ArrayList<>(), message(t, "encrypted_extensions")))
                 .build();
         var channel = new Tls13ServerTestChannel(recorder);
@@ -371,14 +390,74 @@ class Tls13ServerRfc8448Test {
         channel.receive(record(t, "client", "ClientHello"), server);
         assertThat(asked.get(), equalTo(issued.ticket()));
         assertThat(recorder.notes, hasItem(startsWith("PSK binder of identity 0 verified")));
+        assertThat(recorder.notes, hasItem(startsWith("0-RTT data accepted")));
         List<byte[]> flight = channel.takeRecords();
         assertThat(flight, hasSize(2));
         assertRecord(flight.get(0), record(t, "server", "ServerHello"));
         assertRecord(flight.get(1), record(t, "server", "EncryptedExtensions"));
+        assertThat(HEX.formatHex(recorder.secrets.get("CLIENT_EARLY_TRAFFIC_SECRET")),
+                equalTo(t.get("secrets").get("client_early_traffic_secret").asText()));
+
+        channel.receive(record(t, "client", "0-RTT early data"), server);
+        assertThat(HEX.formatHex(channel.applicationData.get(0)), equalTo(HEX.formatHex("ABCDEF".getBytes())));
+        assertThat(server.isComplete(), is(false));
+        channel.receive(record(t, "client", "EndOfEarlyData"), server);
+        channel.receive(record(t, "client", "client Finished"), server);
+        assertThat(server.isComplete(), is(true));
+        assertThat(server.earlyDataAccepted(), is(true));
         assertSecrets(recorder.secrets, t);
         assertThat(HEX.formatHex(server.masterSecretForTesting()), equalTo(t.get("secrets").get("master_secret").asText()));
-        assertThat(recorder.secrets.keySet(), contains("CLIENT_HANDSHAKE_TRAFFIC_SECRET",
+        assertThat(HEX.formatHex(server.resumptionMasterSecretForTesting()),
+                equalTo(t.get("secrets").get("resumption_master_secret").asText()));
+        assertThat(recorder.secrets.keySet(), contains("CLIENT_EARLY_TRAFFIC_SECRET", "CLIENT_HANDSHAKE_TRAFFIC_SECRET",
                 "SERVER_HANDSHAKE_TRAFFIC_SECRET", "CLIENT_TRAFFIC_SECRET_0", "SERVER_TRAFFIC_SECRET_0",
                 "EXPORTER_SECRET"));
+
+        channel.receive(record(t, "client", "application data"), server);
+        assertThat(channel.applicationData, hasSize(2));
+        assertRecord(channel.writeApplicationData(payload(t, "server", "application data")),
+                record(t, "server", "application data"));
+    }
+
+    /**
+     * §4 with 0-RTT refused (the default, maxEarlyDataSize 0): EncryptedExtensions has no
+     * early_data, the early data record (under keys the server never derives) is skipped, and
+     * the handshake goes on to the client's Finished under the handshake keys. That Finished is
+     * the RFC's, whose transcript includes EndOfEarlyData, so it must fail: decrypt_error, after
+     * the skipped record and the handshake-key record were read correctly.
+     */
+    @Test
+    void skipsTheEarlyDataOfTheResumedHandshakeWhenRefusingZeroRtt() throws Exception {
+        JsonNode t = load("resumed-0rtt.json");
+        JsonNode simple = load("simple-1rtt.json");
+        Tls13NewSessionTicket issued = (Tls13NewSessionTicket) decode(message(simple, "new_session_ticket"));
+        ClientHello hello = (ClientHello) decode(message(t, "client_hello"));
+        var offered = hello.extensions().find(PreSharedKeyClientHello.class).orElseThrow();
+        long clientAge = (offered.identities().get(0).obfuscatedTicketAge() - issued.ticketAgeAdd()) & 0xffffffffL;
+        Instant now = IN_CERT_VALIDITY;
+        TicketState state = new TicketState(CipherSuite.TLS_AES_128_GCM_SHA256, hex(t.get("secrets"), "psk"),
+                now.minusMillis(clientAge), issued.ticketLifetime(), issued.ticketAgeAdd(), Optional.empty(),
+                Optional.of("server"), false, 1024);
+        var recorder = new Tls13ServerTestSupport.Recorder();
+        List<HandshakeMessage> ours = new ArrayList<>();
+        TlsConfig config = config(simple, "certificate", recorder, serverRandom(message(t, "server_hello")))
+                .ephemeralPrivateKeysForTesting(g -> Optional.of(hex(t.get("secrets"), "server_x25519_private")))
+                .clock(Clock.fixed(now, ZoneOffset.UTC))
+                .outgoingMessageRewriterForTesting(substitute(ours, message(t, "encrypted_extensions")))
+                .build();
+        var channel = new Tls13ServerTestChannel(recorder);
+        var server = new Tls13ServerHandshake(config, channel, identity -> Optional.of(state));
+        server.start();
+
+        channel.receive(record(t, "client", "ClientHello"), server);
+        assertThat(recorder.notes, hasItem(startsWith("0-RTT data rejected: this server accepts no early data")));
+        assertThat(((EncryptedExtensions) ours.get(0)).extensions().find(EarlyData.class).isPresent(), is(false));
+        assertThat(recorder.secrets.containsKey("CLIENT_EARLY_TRAFFIC_SECRET"), is(false));
+        channel.receive(record(t, "client", "0-RTT early data"), server);
+        channel.receive(record(t, "client", "EndOfEarlyData"), server);
+        assertThat(channel.applicationData, hasSize(0));
+        TlsAlertException e = org.junit.jupiter.api.Assertions.assertThrows(TlsAlertException.class,
+                () -> channel.receive(record(t, "client", "client Finished"), server));
+        assertThat(e.alert(), equalTo(dev.tlsref.core.AlertDescription.DECRYPT_ERROR));
     }
 }

@@ -97,6 +97,21 @@ final class Tls13ServerTestChannel implements HandshakeChannel {
     }
 
     @Override
+    public void sendEarlyData(byte[] data) {
+        throw new UnsupportedOperationException("a server sends no early data");
+    }
+
+    @Override
+    public void clearWriteProtection() {
+        throw new UnsupportedOperationException("a server never goes back to plaintext");
+    }
+
+    @Override
+    public void skipUndecryptableRecords(long maxBytes) {
+        reader.skipUndecryptableRecords(maxBytes);
+    }
+
+    @Override
     public void handshakeComplete(NegotiatedParameters parameters) {
         completed = parameters;
     }
@@ -130,6 +145,9 @@ final class Tls13ServerTestChannel implements HandshakeChannel {
                     handshake.handleMessage(message);
                 }
             } else if (type.equals(ContentType.APPLICATION_DATA)) {
+                if (!handshake.isComplete()) {
+                    handshake.handleEarlyData(record.fragment().remaining());
+                }
                 applicationData.add(record.fragmentBytes());
             } else if (type.equals(ContentType.ALERT)) {
                 alerts.add(record.fragmentBytes());

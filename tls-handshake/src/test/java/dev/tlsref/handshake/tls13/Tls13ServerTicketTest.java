@@ -47,7 +47,7 @@ class Tls13ServerTicketTest {
 
     private static TicketState state() {
         return new TicketState(CipherSuite.TLS_AES_256_GCM_SHA384, new byte[48], T0, 7200, 0xfedcba98L,
-                Optional.of("h2"), Optional.of("example.com"), true);
+                Optional.of("h2"), Optional.of("example.com"), true, 16384);
     }
 
     @Test
@@ -92,7 +92,7 @@ class Tls13ServerTicketTest {
         TicketCodec codec = new TicketCodec(keys);
         assertThat(codec.open(codec.seal(state())).orElseThrow(), equalTo(state()));
         TicketState bare = new TicketState(CipherSuite.TLS_AES_128_GCM_SHA256, new byte[32], T0, 0, 0,
-                Optional.empty(), Optional.empty(), false);
+                Optional.empty(), Optional.empty(), false, 0);
         assertThat(codec.open(codec.seal(bare)).orElseThrow(), equalTo(bare));
     }
 
@@ -108,7 +108,7 @@ class Tls13ServerTicketTest {
         byte[] psk = new byte[32];
         java.util.Arrays.fill(psk, (byte) 0x5a);
         TicketState s = new TicketState(CipherSuite.TLS_AES_128_GCM_SHA256, psk, T0, 1, 1, Optional.empty(),
-                Optional.empty(), false);
+                Optional.empty(), false, 0);
         String sealed = java.util.HexFormat.of().formatHex(new TicketCodec(keys).seal(s));
         assertThat(sealed.contains("5a5a5a5a5a5a5a5a"), is(false));
     }

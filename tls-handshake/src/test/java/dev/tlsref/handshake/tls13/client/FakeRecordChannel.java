@@ -24,7 +24,7 @@ import java.util.List;
  * whole records; received bytes are deprotected, reassembled and handed to the handshake.
  */
 final class FakeRecordChannel implements HandshakeChannel {
-    private final RecordWriter writer = new RecordWriter();
+    private RecordWriter writer = new RecordWriter();
     private final RecordReader reader = new RecordReader();
     private final HandshakeAssembler assembler = new HandshakeAssembler(1 << 16);
     private final ByteArrayOutputStream queued = new ByteArrayOutputStream();
@@ -86,6 +86,23 @@ final class FakeRecordChannel implements HandshakeChannel {
     @Override
     public void setOwnRecordSizeLimit(int limit) {
         ownRecordSizeLimit = limit;
+    }
+
+    @Override
+    public void sendEarlyData(byte[] data) throws TlsAlertException {
+        writeApplicationData(data);
+    }
+
+    @Override
+    public void clearWriteProtection() throws TlsAlertException {
+        flush();
+        writer = new RecordWriter();
+        writeKeyChanges++;
+    }
+
+    @Override
+    public void skipUndecryptableRecords(long maxBytes) {
+        reader.skipUndecryptableRecords(maxBytes);
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.tlsref.core.CipherSuite;
 import dev.tlsref.core.NamedGroup;
 import dev.tlsref.core.ProtocolVersion;
 import dev.tlsref.core.TlsAlertException;
+import dev.tlsref.core.extension.EarlyData;
 import dev.tlsref.core.message.ClientHello;
 import dev.tlsref.core.message.HandshakeMessage;
 import dev.tlsref.core.record.ChangeCipherSpecPolicy;
@@ -219,16 +220,8 @@ class Rfc8448ClientTest {
         assertSecrets(secrets, trace);
     }
 
-    /**
-     * RFC 8448 §4, as far as a client that sends no 0-RTT data can follow it: the §3 ticket is
-     * offered, the PSK binder (computed by the client over the RFC's ClientHello with its binder
-     * zeroed) must come out as the RFC's, and every secret up to the application traffic
-     * secrets must match. The client's Finished differs from the RFC's, whose transcript holds
-     * an EndOfEarlyData this client does not send.
-     */
-    @ParameterizedTest
-    @MethodSource("providers")
-    void resumesWithTheTicketOfTheFirstHandshake(CryptoProvider crypto) throws TlsAlertException {
+    /** The §3 handshake up to its NewSessionTicket: a ticket (allowing 1024 bytes of early data) in the cache. */
+    private static TlsConfig firstHandshakeWithTicket(CryptoProvider crypto) throws TlsAlertException {
         Rfc8448Trace first = Rfc8448Trace.load("simple-1rtt.json");
         byte[] firstHello = first.message("client_hello");
         TlsConfig firstConfig = config(crypto, first, new Secrets(),
@@ -242,30 +235,95 @@ class Rfc8448ClientTest {
         firstChannel.receive(first.record("server", "ServerHello"));
         firstChannel.receive(first.record("server", "EncryptedExtensions"));
         firstChannel.receive(first.record("server", "NewSessionTicket"));
+        return firstConfig;
+    }
 
+    /** The §4 ClientHello with its binder zeroed: the client must compute the binder itself. */
+    private static byte[] zeroBinder(Rfc8448Trace trace) {
+        byte[] hello = trace.message("client_hello").clone();
+        Arrays.fill(hello, hello.length - 32, hello.length, (byte) 0);
+        return hello;
+    }
+
+    /**
+     * RFC 8448 §4 byte for byte: the §3 ticket (early_data max 1024) is offered with 0-RTT data
+     * "ABCDEF". The PSK binder (computed by the client over the RFC's ClientHello with its binder
+     * zeroed), the early data record under client_early_traffic_secret, EndOfEarlyData under the
+     * same keys, the Finished under the handshake keys, the application data record and every
+     * secret must be the RFC's.
+     */
+    @ParameterizedTest
+    @MethodSource("providers")
+    void reproducesTheResumedZeroRttHandshake(CryptoProvider crypto) throws TlsAlertException {
+        TlsConfig firstConfig = firstHandshakeWithTicket(crypto);
         Rfc8448Trace trace = Rfc8448Trace.load("resumed-0rtt.json");
         Secrets secrets = new Secrets();
         byte[] rfcHello = trace.message("client_hello");
-        byte[] zeroBinder = rfcHello.clone();
-        java.util.Arrays.fill(zeroBinder, zeroBinder.length - 32, zeroBinder.length, (byte) 0);
         TlsConfig config = config(crypto, trace, secrets,
                 Map.of(NamedGroup.X25519, trace.secret("client_x25519_private")), random(rfcHello))
                 .middleboxCompatibility(false)
+                .earlyData(true)
                 .clientSessionCache(firstConfig.clientSessionCache())
-                .outgoingMessageRewriterForTesting(clientHellos(zeroBinder))
+                .outgoingMessageRewriterForTesting(clientHellos(zeroBinder(trace)))
                 .build();
         FakeRecordChannel channel = new FakeRecordChannel();
         Tls13ClientHandshake client = new Tls13ClientHandshake(config, "server", channel);
         channel.handshake = client;
+        client.offerEarlyData(trace.payload("client", "0-RTT early data"));
 
         client.start();
-        assertThat("ClientHello with the binder the client computed", hex(channel.takeRecords().get(0)),
+        List<byte[]> first = channel.takeRecords();
+        assertThat(first, hasSize(2));
+        assertThat("ClientHello with the binder the client computed", hex(first.get(0)),
                 equalTo(hex(trace.record("client", "ClientHello"))));
+        assertThat("0-RTT data under the early keys", hex(first.get(1)),
+                equalTo(hex(trace.record("client", "0-RTT early data"))));
+        assertThat(hex(secrets.byLabel.get("CLIENT_EARLY_TRAFFIC_SECRET")),
+                equalTo(hex(trace.secret("client_early_traffic_secret"))));
+
         channel.receive(trace.record("server", "ServerHello"));
         channel.receive(trace.record("server", "EncryptedExtensions"));
+        List<byte[]> second = channel.takeRecords();
+        assertThat(second, hasSize(2));
+        assertThat(hex(second.get(0)), equalTo(hex(trace.record("client", "EndOfEarlyData"))));
+        assertThat(hex(second.get(1)), equalTo(hex(trace.record("client", "client Finished"))));
         assertThat(client.isComplete(), is(true));
+        assertThat(client.earlyDataAccepted(), is(true));
         assertThat(channel.negotiated.resumed(), is(true));
         assertSecrets(secrets, trace);
         assertThat("the ticket was used up", config.clientSessionCache().size(), equalTo(0));
+
+        channel.writeApplicationData(trace.payload("client", "application data"));
+        assertThat(hex(channel.takeRecords().get(0)), equalTo(hex(trace.record("client", "application data"))));
+        channel.receive(trace.record("server", "application data"));
+        assertThat(hex(channel.applicationData.get(0)), equalTo(hex(trace.payload("server", "application data"))));
+    }
+
+    /**
+     * 0-RTT is off by default: with data given but earlyData(false), the resumed ClientHello
+     * offers no early_data, no early record is written and no early secret derived.
+     */
+    @ParameterizedTest
+    @MethodSource("providers")
+    void sendsNoEarlyDataWhenNotEnabled(CryptoProvider crypto) throws TlsAlertException {
+        TlsConfig firstConfig = firstHandshakeWithTicket(crypto);
+        Rfc8448Trace trace = Rfc8448Trace.load("resumed-0rtt.json");
+        Secrets secrets = new Secrets();
+        byte[] rfcHello = trace.message("client_hello");
+        TlsConfig config = config(crypto, trace, secrets,
+                Map.of(NamedGroup.X25519, trace.secret("client_x25519_private")), random(rfcHello))
+                .middleboxCompatibility(false)
+                .clientSessionCache(firstConfig.clientSessionCache())
+                .build();
+        FakeRecordChannel channel = new FakeRecordChannel();
+        Tls13ClientHandshake client = new Tls13ClientHandshake(config, "server", channel);
+        channel.handshake = client;
+        client.offerEarlyData(trace.payload("client", "0-RTT early data"));
+
+        client.start();
+        List<byte[]> first = channel.takeRecords();
+        assertThat("only the ClientHello: earlyData(false) is the default", first, hasSize(1));
+        assertThat(((ClientHello) channel.sent.get(0)).extensions().find(EarlyData.class).isPresent(), is(false));
+        assertThat(secrets.byLabel.containsKey("CLIENT_EARLY_TRAFFIC_SECRET"), is(false));
     }
 }
