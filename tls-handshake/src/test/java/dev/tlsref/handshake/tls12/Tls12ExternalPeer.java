@@ -94,6 +94,28 @@ final class Tls12ExternalPeer implements AutoCloseable {
     }
 
     /** A port free right now on 127.0.0.1. */
+    /**
+     * Connects to a peer's port on 127.0.0.1, retrying while it is not yet accepting: some
+     * peers (gnutls-serv) print that they listen before every socket is bound.
+     */
+    static java.net.Socket connect(int port) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(TIMEOUT);
+        while (true) {
+            java.net.Socket socket = new java.net.Socket();
+            try {
+                socket.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 10_000);
+                socket.setSoTimeout((int) TIMEOUT.toMillis());
+                return socket;
+            } catch (java.net.ConnectException e) {
+                socket.close();
+                if (Instant.now().isAfter(deadline)) {
+                    throw e;
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();

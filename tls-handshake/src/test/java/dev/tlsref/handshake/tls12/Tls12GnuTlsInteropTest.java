@@ -10,8 +10,6 @@ import dev.tlsref.handshake.NegotiatedParameters;
 import dev.tlsref.handshake.TlsConfig;
 import dev.tlsref.handshake.TlsSocket;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -82,9 +80,7 @@ class Tls12GnuTlsInteropTest {
             server.awaitOutput("listening");
             TlsConfig config = PEERS.client(suite).build();
             for (int i = 0; i < 2; i++) {
-                Socket socket = new Socket();
-                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 10_000);
-                socket.setSoTimeout((int) Tls12ExternalPeer.TIMEOUT.toMillis());
+                Socket socket = Tls12ExternalPeer.connect(port);
                 try (TlsSocket tls = TlsSocket.client(socket, config, Tls12TestPeers.HOST)) {
                     NegotiatedParameters parameters = tls.parameters();
                     assertThat(parameters.cipherSuite(), equalTo(suite));
