@@ -67,12 +67,7 @@ final class BcFfdhKeyExchange implements KeyExchange {
     @Override
     public Result respond(byte[] peerShare, SecureRandom random) throws InvalidKeyShareException {
         DHPublicKeyParameters peer = decodePeer(peerShare);
-        Share share = (Share) generate(random);
-        try {
-            return new Result(share.publicShare(), agree(share.privateKey(), peer));
-        } finally {
-            share.destroy();
-        }
+        return ((Share) generate(random)).respondTo(peer, this::agree);
     }
 
     private DHPublicKeyParameters decodePeer(byte[] peerShare) throws InvalidKeyShareException {

@@ -1,5 +1,7 @@
 package dev.tlsref.crypto.internal;
 
+import dev.tlsref.crypto.InvalidKeyShareException;
+import dev.tlsref.crypto.KeyExchange;
 import dev.tlsref.crypto.KeyExchangeAlgorithm;
 import dev.tlsref.crypto.KeyShare;
 
@@ -51,6 +53,25 @@ public abstract class AbstractKeyShare<K> implements KeyShare {
             throw new IllegalStateException(name + " key share was destroyed");
         }
         return privateKey;
+    }
+
+    /** A provider's agreement of a private key with a peer value it has already decoded. */
+    @FunctionalInterface
+    public interface Agreement<K, P> {
+        byte[] agree(K privateKey, P peer) throws InvalidKeyShareException;
+    }
+
+    /**
+     * The responder's half with this fresh share: its public value and the agreement with
+     * {@code peer}; the share is destroyed afterwards, whatever happens.
+     */
+    public final <P> KeyExchange.Result respondTo(P peer, Agreement<K, P> agreement)
+            throws InvalidKeyShareException {
+        try {
+            return new KeyExchange.Result(publicShare(), agreement.agree(privateKey(), peer));
+        } finally {
+            destroy();
+        }
     }
 
     /**
