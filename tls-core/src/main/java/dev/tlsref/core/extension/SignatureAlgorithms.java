@@ -1,12 +1,10 @@
 package dev.tlsref.core.extension;
 
 import dev.tlsref.core.SignatureScheme;
-import dev.tlsref.core.AlertDescription;
 import dev.tlsref.core.ExtensionType;
 import dev.tlsref.core.TlsAlertException;
 import dev.tlsref.core.codec.TlsReader;
 import dev.tlsref.core.codec.TlsWriter;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,10 +21,7 @@ public record SignatureAlgorithms(List<SignatureScheme> schemes) implements Exte
 
     /** Checks the list fits its vector {@code <2..0xfffe>} and copies it. */
     public SignatureAlgorithms {
-        schemes = List.copyOf(schemes);
-        if (schemes.size() * 2 < 2 || schemes.size() * 2 > 0xfffe) {
-            throw new IllegalArgumentException("SIGNATURE_ALGORITHMS list of " + schemes.size() + " entries does not fit <2..0xfffe>");
-        }
+        schemes = SignatureSchemeList.copyOf(ExtensionType.SIGNATURE_ALGORITHMS, schemes);
     }
 
     /** The extension with these values, in this order. */
@@ -35,16 +30,7 @@ public record SignatureAlgorithms(List<SignatureScheme> schemes) implements Exte
     }
 
     static SignatureAlgorithms decode(TlsReader in) throws TlsAlertException {
-        TlsReader list = in.readVector16(2, 0xfffe);
-        if (list.remaining() % 2 != 0) {
-            throw new TlsAlertException(AlertDescription.DECODE_ERROR,
-                    "SIGNATURE_ALGORITHMS list has an odd length of " + list.remaining() + " bytes");
-        }
-        List<SignatureScheme> values = new ArrayList<>(list.remaining() / 2);
-        while (list.hasRemaining()) {
-            values.add(new SignatureScheme(list.readUint16()));
-        }
-        return new SignatureAlgorithms(values);
+        return new SignatureAlgorithms(SignatureSchemeList.decode(ExtensionType.SIGNATURE_ALGORITHMS, in));
     }
 
     @Override
@@ -54,11 +40,7 @@ public record SignatureAlgorithms(List<SignatureScheme> schemes) implements Exte
 
     @Override
     public void encodeData(TlsWriter out) {
-        out.writeVector16(list -> {
-            for (SignatureScheme value : schemes) {
-                list.writeUint16(value.code());
-            }
-        });
+        SignatureSchemeList.encode(schemes, out);
     }
 
     @Override

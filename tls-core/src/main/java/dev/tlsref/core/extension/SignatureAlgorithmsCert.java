@@ -1,12 +1,10 @@
 package dev.tlsref.core.extension;
 
 import dev.tlsref.core.SignatureScheme;
-import dev.tlsref.core.AlertDescription;
 import dev.tlsref.core.ExtensionType;
 import dev.tlsref.core.TlsAlertException;
 import dev.tlsref.core.codec.TlsReader;
 import dev.tlsref.core.codec.TlsWriter;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,10 +20,7 @@ public record SignatureAlgorithmsCert(List<SignatureScheme> schemes) implements 
 
     /** Checks the list fits its vector {@code <2..0xfffe>} and copies it. */
     public SignatureAlgorithmsCert {
-        schemes = List.copyOf(schemes);
-        if (schemes.size() * 2 < 2 || schemes.size() * 2 > 0xfffe) {
-            throw new IllegalArgumentException("SIGNATURE_ALGORITHMS_CERT list of " + schemes.size() + " entries does not fit <2..0xfffe>");
-        }
+        schemes = SignatureSchemeList.copyOf(ExtensionType.SIGNATURE_ALGORITHMS_CERT, schemes);
     }
 
     /** The extension with these values, in this order. */
@@ -34,16 +29,7 @@ public record SignatureAlgorithmsCert(List<SignatureScheme> schemes) implements 
     }
 
     static SignatureAlgorithmsCert decode(TlsReader in) throws TlsAlertException {
-        TlsReader list = in.readVector16(2, 0xfffe);
-        if (list.remaining() % 2 != 0) {
-            throw new TlsAlertException(AlertDescription.DECODE_ERROR,
-                    "SIGNATURE_ALGORITHMS_CERT list has an odd length of " + list.remaining() + " bytes");
-        }
-        List<SignatureScheme> values = new ArrayList<>(list.remaining() / 2);
-        while (list.hasRemaining()) {
-            values.add(new SignatureScheme(list.readUint16()));
-        }
-        return new SignatureAlgorithmsCert(values);
+        return new SignatureAlgorithmsCert(SignatureSchemeList.decode(ExtensionType.SIGNATURE_ALGORITHMS_CERT, in));
     }
 
     @Override
@@ -53,11 +39,7 @@ public record SignatureAlgorithmsCert(List<SignatureScheme> schemes) implements 
 
     @Override
     public void encodeData(TlsWriter out) {
-        out.writeVector16(list -> {
-            for (SignatureScheme value : schemes) {
-                list.writeUint16(value.code());
-            }
-        });
+        SignatureSchemeList.encode(schemes, out);
     }
 
     @Override

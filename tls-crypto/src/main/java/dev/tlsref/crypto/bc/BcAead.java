@@ -3,6 +3,7 @@ package dev.tlsref.crypto.bc;
 import dev.tlsref.crypto.Aead;
 import dev.tlsref.crypto.AeadAlgorithm;
 import dev.tlsref.crypto.AeadTagException;
+import dev.tlsref.crypto.internal.AeadArguments;
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -56,11 +57,10 @@ final class BcAead implements Aead {
 
     @Override
     public int seal(byte[] nonce, byte[] aad, byte[] in, int inOffset, int inLength, byte[] out, int outOffset) {
-        checkNonce(nonce);
-        Objects.requireNonNull(aad, "aad");
+        AeadArguments.checkNonceAndAad(algorithm, nonce, aad);
         Objects.checkFromIndexSize(inOffset, inLength, in.length);
         Objects.checkFromIndexSize(outOffset, inLength + algorithm.tagLength(), out.length);
-        if (in == out && overlap(inOffset, inLength, outOffset, inLength + algorithm.tagLength())) {
+        if (in == out && AeadArguments.overlap(inOffset, inLength, outOffset, inLength + algorithm.tagLength())) {
             // BouncyCastle would copy the input itself, allocating; use our scratch instead.
             byte[] copy = scratchIn(inLength);
             System.arraycopy(in, inOffset, copy, 0, inLength);
@@ -72,10 +72,9 @@ final class BcAead implements Aead {
     @Override
     public int open(byte[] nonce, byte[] aad, byte[] in, int inOffset, int inLength, byte[] out, int outOffset)
             throws AeadTagException {
-        checkNonce(nonce);
-        Objects.requireNonNull(aad, "aad");
+        AeadArguments.checkNonceAndAad(algorithm, nonce, aad);
         Objects.checkFromIndexSize(inOffset, inLength, in.length);
-        int plaintextLength = plaintextLength(inLength);
+        int plaintextLength = AeadArguments.plaintextLength(algorithm, inLength);
         Objects.checkFromIndexSize(outOffset, plaintextLength, out.length);
         try {
             openToScratch(nonce, aad, in, inOffset, inLength);
@@ -89,9 +88,8 @@ final class BcAead implements Aead {
 
     @Override
     public int seal(byte[] nonce, byte[] aad, ByteBuffer in, ByteBuffer out) {
-        checkNonce(nonce);
-        Objects.requireNonNull(aad, "aad");
-        checkDistinct(in, out);
+        AeadArguments.checkNonceAndAad(algorithm, nonce, aad);
+        AeadArguments.checkDistinct(in, out);
         int length = in.remaining();
         int sealedLength = length + algorithm.tagLength();
         if (out.remaining() < sealedLength) {
@@ -114,11 +112,10 @@ final class BcAead implements Aead {
 
     @Override
     public int open(byte[] nonce, byte[] aad, ByteBuffer in, ByteBuffer out) throws AeadTagException {
-        checkNonce(nonce);
-        Objects.requireNonNull(aad, "aad");
-        checkDistinct(in, out);
+        AeadArguments.checkNonceAndAad(algorithm, nonce, aad);
+        AeadArguments.checkDistinct(in, out);
         int length = in.remaining();
-        int plaintextLength = plaintextLength(length);
+        int plaintextLength = AeadArguments.plaintextLength(algorithm, length);
         if (out.remaining() < plaintextLength) {
             throw new BufferOverflowException();
         }
@@ -191,32 +188,6 @@ final class BcAead implements Aead {
         if (hasSealed && Arrays.equals(nonce, lastSealNonce)) {
             throw new IllegalStateException(algorithm + ": the nonce of the previous seal was used again");
         }
-    }
-
-    private void checkNonce(byte[] nonce) {
-        if (nonce.length != algorithm.nonceLength()) {
-            throw new IllegalArgumentException(
-                    algorithm + " needs a " + algorithm.nonceLength() + "-byte nonce, got " + nonce.length);
-        }
-    }
-
-    /** RFC 5116 §2.2: an input shorter than the tag cannot be authentic. */
-    private int plaintextLength(int ciphertextLength) throws AeadTagException {
-        if (ciphertextLength < algorithm.tagLength()) {
-            throw new AeadTagException("ciphertext shorter than the " + algorithm.tagLength() + "-byte tag");
-        }
-        return ciphertextLength - algorithm.tagLength();
-    }
-
-    private static void checkDistinct(ByteBuffer in, ByteBuffer out) {
-        if (in == out) {
-            throw new IllegalArgumentException(
-                    "in and out must be distinct ByteBuffer objects; to work in place pass in.duplicate() as out");
-        }
-    }
-
-    private static boolean overlap(int aOffset, int aLength, int bOffset, int bLength) {
-        return aOffset < bOffset + bLength && bOffset < aOffset + aLength;
     }
 
     private byte[] scratchIn(int length) {

@@ -4,6 +4,8 @@ import dev.tlsref.crypto.InvalidKeyShareException;
 import dev.tlsref.crypto.KeyExchange;
 import dev.tlsref.crypto.KeyExchangeAlgorithm;
 import dev.tlsref.crypto.KeyShare;
+import dev.tlsref.crypto.internal.AbstractKeyShare;
+import dev.tlsref.crypto.internal.EcPointEncoding;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.Objects;
@@ -27,21 +29,16 @@ import org.bouncycastle.util.BigIntegers;
  * X9.62 points, validated before use.
  */
 final class BcEcdhKeyExchange implements KeyExchange {
-    /** X9.62 / SEC 1 §2.3.3 prefix of an uncompressed point. */
-    private static final int UNCOMPRESSED = 0x04;
-
     private final KeyExchangeAlgorithm algorithm;
     private final ECDomainParameters domain;
-    private final BigInteger p;
-    private final int fieldLength;
+    private final EcPointEncoding encoding;
     private final int scalarLength;
 
     BcEcdhKeyExchange(KeyExchangeAlgorithm algorithm) {
         this.algorithm = algorithm;
         X9ECParameters curve = CustomNamedCurves.getByName(curveName(algorithm));
         this.domain = new ECDomainParameters(curve);
-        this.p = curve.getCurve().getField().getCharacteristic();
-        this.fieldLength = curve.getCurve().getFieldElementEncodingLength();
+        this.encoding = new EcPointEncoding(algorithm, curve.getCurve().getField().getCharacteristic());
         this.scalarLength = (curve.getN().bitLength() + 7) / 8;
     }
 
@@ -90,12 +87,7 @@ final class BcEcdhKeyExchange implements KeyExchange {
     @Override
     public Result respond(byte[] peerShare, SecureRandom random) throws InvalidKeyShareException {
         ECPublicKeyParameters peer = decodePeer(peerShare);
-        Share share = (Share) generate(random);
-        try {
-            return new Result(share.publicShare(), agree(share.privateKey, peer));
-        } finally {
-            share.destroy();
-        }
+        return ((Share) generate(random)).respondTo(peer, this::agree);
     }
 
     /**
@@ -103,25 +95,8 @@ final class BcEcdhKeyExchange implements KeyExchange {
      * §5.6.2.3.4 partial validation; RFC 8422 §5.11 for TLS 1.2).
      */
     private ECPublicKeyParameters decodePeer(byte[] share) throws InvalidKeyShareException {
-        if (share.length > 0 && (share[0] == 0x02 || share[0] == 0x03)) {
-            // RFC 8446 §4.2.8.2 and RFC 8422 §5.1.2: only the uncompressed form is allowed.
-            throw new InvalidKeyShareException(algorithm + " share is a compressed point; TLS requires the "
-                    + "uncompressed form (RFC 8446 §4.2.8.2)");
-        }
-        if (share.length != 1 + 2 * fieldLength) {
-            throw new InvalidKeyShareException(algorithm + " share must be " + (1 + 2 * fieldLength)
-                    + " bytes (04 || X || Y), not " + share.length);
-        }
-        if (share[0] != UNCOMPRESSED) {
-            throw new InvalidKeyShareException(String.format(
-                    "%s share must start with 0x04 (uncompressed point), not 0x%02x", algorithm, share[0]));
-        }
-        // SP 800-56A §5.6.2.3.4 step 2: each coordinate is an element of the field, in [0, p-1].
-        BigInteger x = BigIntegers.fromUnsignedByteArray(share, 1, fieldLength);
-        BigInteger y = BigIntegers.fromUnsignedByteArray(share, 1 + fieldLength, fieldLength);
-        if (x.compareTo(p) >= 0 || y.compareTo(p) >= 0) {
-            throw new InvalidKeyShareException(algorithm + " point has a coordinate not less than p");
-        }
+        // Form, length and SP 800-56A §5.6.2.3.4 step 2 (coordinates in [0, p-1]).
+        encoding.decode(share);
         ECCurve curve = domain.getCurve();
         ECPoint point;
         try {
@@ -143,7 +118,7 @@ final class BcEcdhKeyExchange implements KeyExchange {
         ECDHBasicAgreement agreement = new ECDHBasicAgreement();
         agreement.init(key);
         try {
-            return BigIntegers.asUnsignedByteArray(fieldLength, agreement.calculateAgreement(peer));
+            return BigIntegers.asUnsignedByteArray(encoding.fieldLength(), agreement.calculateAgreement(peer));
         } catch (IllegalStateException e) {
             throw new InvalidKeyShareException(algorithm + " agreement gave the point at infinity", e);
         }
@@ -153,41 +128,15 @@ final class BcEcdhKeyExchange implements KeyExchange {
      * The initiator's key pair. BouncyCastle keeps the scalar as an immutable BigInteger, which
      * cannot be overwritten; {@link #destroy} drops the reference.
      */
-    private final class Share implements KeyShare {
-        private ECPrivateKeyParameters privateKey;
-        private final byte[] publicShare;
+    private final class Share extends AbstractKeyShare<ECPrivateKeyParameters> {
 
         Share(ECPrivateKeyParameters privateKey, byte[] publicShare) {
-            this.privateKey = privateKey;
-            this.publicShare = publicShare;
-        }
-
-        @Override
-        public KeyExchangeAlgorithm algorithm() {
-            return algorithm;
-        }
-
-        @Override
-        public byte[] publicShare() {
-            return publicShare.clone();
+            super(algorithm, algorithm.toString(), privateKey, publicShare);
         }
 
         @Override
         public byte[] agree(byte[] peerShare) throws InvalidKeyShareException {
-            if (privateKey == null) {
-                throw new IllegalStateException(algorithm + " key share was destroyed");
-            }
-            return BcEcdhKeyExchange.this.agree(privateKey, decodePeer(peerShare));
-        }
-
-        @Override
-        public void destroy() {
-            privateKey = null;
-        }
-
-        @Override
-        public boolean isDestroyed() {
-            return privateKey == null;
+            return BcEcdhKeyExchange.this.agree(privateKey(), decodePeer(peerShare));
         }
     }
 }

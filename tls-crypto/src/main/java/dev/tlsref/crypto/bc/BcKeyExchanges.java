@@ -47,13 +47,4 @@ final class BcKeyExchanges {
         Objects.requireNonNull(parameters, "parameters");
         return new BcFfdhKeyExchange(null, parameters, parameters.bitLength() - 1);
     }
-
-    /** True if every byte is zero, without branching on the secret bytes. */
-    static boolean isAllZero(byte[] bytes) {
-        int acc = 0;
-        for (byte b : bytes) {
-            acc |= b;
-        }
-        return acc == 0;
-    }
 }

@@ -4,6 +4,7 @@ import dev.tlsref.crypto.InvalidKeyShareException;
 import dev.tlsref.crypto.KeyExchange;
 import dev.tlsref.crypto.KeyExchangeAlgorithm;
 import dev.tlsref.crypto.KeyShare;
+import dev.tlsref.crypto.internal.AbstractKeyShare;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
@@ -98,23 +99,10 @@ final class BcMlKemKeyExchange implements KeyExchange {
      * The decapsulation key. BouncyCastle keeps the seed and the expanded key in internal arrays
      * that it offers no way to overwrite; {@link #destroy} drops the reference.
      */
-    private static final class Share implements KeyShare {
-        private MLKEMPrivateKeyParameters privateKey;
-        private final byte[] publicShare;
+    private static final class Share extends AbstractKeyShare<MLKEMPrivateKeyParameters> {
 
         Share(MLKEMPrivateKeyParameters privateKey) {
-            this.privateKey = privateKey;
-            this.publicShare = privateKey.getPublicKey();
-        }
-
-        @Override
-        public KeyExchangeAlgorithm algorithm() {
-            return KeyExchangeAlgorithm.MLKEM768;
-        }
-
-        @Override
-        public byte[] publicShare() {
-            return publicShare.clone();
+            super(KeyExchangeAlgorithm.MLKEM768, "ML-KEM-768", privateKey, privateKey.getPublicKey());
         }
 
         /**
@@ -123,25 +111,13 @@ final class BcMlKemKeyExchange implements KeyExchange {
          */
         @Override
         public byte[] agree(byte[] peerShare) throws InvalidKeyShareException {
-            if (privateKey == null) {
-                throw new IllegalStateException("ML-KEM-768 key share was destroyed");
-            }
+            MLKEMPrivateKeyParameters privateKey = privateKey();
             if (peerShare.length != CIPHERTEXT_LENGTH) {
                 // FIPS 203 §7.3 input checking, ciphertext type check.
                 throw new InvalidKeyShareException(
                         "ML-KEM-768 ciphertext must be " + CIPHERTEXT_LENGTH + " bytes, not " + peerShare.length);
             }
             return new MLKEMExtractor(privateKey).extractSecret(peerShare);
-        }
-
-        @Override
-        public void destroy() {
-            privateKey = null;
-        }
-
-        @Override
-        public boolean isDestroyed() {
-            return privateKey == null;
         }
     }
 }

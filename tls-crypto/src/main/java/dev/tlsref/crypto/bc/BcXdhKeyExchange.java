@@ -4,6 +4,8 @@ import dev.tlsref.crypto.InvalidKeyShareException;
 import dev.tlsref.crypto.KeyExchange;
 import dev.tlsref.crypto.KeyExchangeAlgorithm;
 import dev.tlsref.crypto.KeyShare;
+import dev.tlsref.crypto.internal.AbstractKeyShare;
+import dev.tlsref.crypto.internal.XdhSharedSecret;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
@@ -112,6 +114,13 @@ final class BcXdhKeyExchange implements KeyExchange {
         }
     }
 
+    /** RFC 7748 §6: the public key is the scalar times the base point. */
+    private byte[] publicKey(byte[] scalar) {
+        byte[] publicKey = new byte[length];
+        curve.generatePublicKey(scalar, publicKey);
+        return publicKey;
+    }
+
     private void checkLength(byte[] peerShare) throws InvalidKeyShareException {
         if (peerShare.length != length) {
             // RFC 8446 §4.2.8.2: the share is exactly the X25519/X448 public value.
@@ -121,53 +130,28 @@ final class BcXdhKeyExchange implements KeyExchange {
     }
 
     /** The initiator's scalar, which {@link #destroy} overwrites. */
-    private final class Share implements KeyShare {
-        private final byte[] scalar;
-        private final byte[] publicShare;
-        private boolean destroyed;
+    private final class Share extends AbstractKeyShare<byte[]> {
 
         Share(byte[] scalar) {
-            this.scalar = scalar;
-            this.publicShare = new byte[length];
-            // RFC 7748 §6: the public key is the scalar times the base point.
-            curve.generatePublicKey(scalar, publicShare);
-        }
-
-        @Override
-        public KeyExchangeAlgorithm algorithm() {
-            return algorithm;
-        }
-
-        @Override
-        public byte[] publicShare() {
-            return publicShare.clone();
+            super(algorithm, algorithm.toString(), scalar, publicKey(scalar));
         }
 
         @Override
         public byte[] agree(byte[] peerShare) throws InvalidKeyShareException {
-            if (destroyed) {
-                throw new IllegalStateException(algorithm + " key share was destroyed");
-            }
+            byte[] scalar = privateKey();
             checkLength(peerShare);
             byte[] secret = new byte[length];
             // RFC 7748 §5: BouncyCastle masks X25519's top bit and reduces non-canonical u itself.
-            if (!curve.calculateAgreement(scalar, peerShare, secret) || BcKeyExchanges.isAllZero(secret)) {
+            if (!curve.calculateAgreement(scalar, peerShare, secret) || XdhSharedSecret.isAllZero(secret)) {
                 // RFC 8446 §7.4.2 (and RFC 7748 §6): abort on an all-zero shared secret.
-                throw new InvalidKeyShareException(
-                        algorithm + " shared secret is all zeros: the peer sent a low-order point (RFC 8446 §7.4.2)");
+                throw XdhSharedSecret.allZero(algorithm);
             }
             return secret;
         }
 
         @Override
-        public void destroy() {
+        protected void wipe(byte[] scalar) {
             Arrays.fill(scalar, (byte) 0);
-            destroyed = true;
-        }
-
-        @Override
-        public boolean isDestroyed() {
-            return destroyed;
         }
     }
 }

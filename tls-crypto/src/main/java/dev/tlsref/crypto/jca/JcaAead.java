@@ -3,6 +3,7 @@ package dev.tlsref.crypto.jca;
 import dev.tlsref.crypto.Aead;
 import dev.tlsref.crypto.AeadAlgorithm;
 import dev.tlsref.crypto.AeadTagException;
+import dev.tlsref.crypto.internal.AeadArguments;
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
@@ -83,8 +84,7 @@ final class JcaAead implements Aead {
 
     @Override
     public int seal(byte[] nonce, byte[] aad, byte[] in, int inOffset, int inLength, byte[] out, int outOffset) {
-        checkNonce(nonce);
-        Objects.requireNonNull(aad, "aad");
+        AeadArguments.checkNonceAndAad(algorithm, nonce, aad);
         Objects.checkFromIndexSize(inOffset, inLength, in.length);
         Objects.checkFromIndexSize(outOffset, inLength + algorithm.tagLength(), out.length);
         if (overlapsShifted(in, inOffset, inLength, out, outOffset, inLength + algorithm.tagLength())) {
@@ -102,10 +102,9 @@ final class JcaAead implements Aead {
     @Override
     public int open(byte[] nonce, byte[] aad, byte[] in, int inOffset, int inLength, byte[] out, int outOffset)
             throws AeadTagException {
-        checkNonce(nonce);
-        Objects.requireNonNull(aad, "aad");
+        AeadArguments.checkNonceAndAad(algorithm, nonce, aad);
         Objects.checkFromIndexSize(inOffset, inLength, in.length);
-        int plaintextLength = plaintextLength(inLength);
+        int plaintextLength = AeadArguments.plaintextLength(algorithm, inLength);
         Objects.checkFromIndexSize(outOffset, plaintextLength, out.length);
         if (overlapsShifted(in, inOffset, inLength, out, outOffset, plaintextLength)) {
             in = detach(in, inOffset, inLength);
@@ -124,9 +123,8 @@ final class JcaAead implements Aead {
 
     @Override
     public int seal(byte[] nonce, byte[] aad, ByteBuffer in, ByteBuffer out) {
-        checkNonce(nonce);
-        Objects.requireNonNull(aad, "aad");
-        checkDistinct(in, out);
+        AeadArguments.checkNonceAndAad(algorithm, nonce, aad);
+        AeadArguments.checkDistinct(in, out);
         if (out.remaining() < in.remaining() + algorithm.tagLength()) {
             throw new BufferOverflowException();
         }
@@ -149,10 +147,9 @@ final class JcaAead implements Aead {
 
     @Override
     public int open(byte[] nonce, byte[] aad, ByteBuffer in, ByteBuffer out) throws AeadTagException {
-        checkNonce(nonce);
-        Objects.requireNonNull(aad, "aad");
-        checkDistinct(in, out);
-        int plaintextLength = plaintextLength(in.remaining());
+        AeadArguments.checkNonceAndAad(algorithm, nonce, aad);
+        AeadArguments.checkDistinct(in, out);
+        int plaintextLength = AeadArguments.plaintextLength(algorithm, in.remaining());
         if (out.remaining() < plaintextLength) {
             throw new BufferOverflowException();
         }
@@ -224,7 +221,7 @@ final class JcaAead implements Aead {
     private static boolean overlapsShifted(byte[] in, int inOffset, int inLength, byte[] out, int outOffset,
             int outLength) {
         return in == out && inOffset != outOffset
-                && inOffset < outOffset + outLength && outOffset < inOffset + inLength;
+                && AeadArguments.overlap(inOffset, inLength, outOffset, outLength);
     }
 
     /** A copy of {@code in[offset, offset+length)} in this instance's scratch array. */
@@ -253,28 +250,6 @@ final class JcaAead implements Aead {
         byte[] copy = detach(in.array(), inOffset, length);
         in.position(in.limit());
         return ByteBuffer.wrap(copy, 0, length);
-    }
-
-    private void checkNonce(byte[] nonce) {
-        if (nonce.length != algorithm.nonceLength()) {
-            throw new IllegalArgumentException(
-                    algorithm + " needs a " + algorithm.nonceLength() + "-byte nonce, got " + nonce.length);
-        }
-    }
-
-    /** RFC 5116 §2.2: an input shorter than the tag cannot be authentic. */
-    private int plaintextLength(int ciphertextLength) throws AeadTagException {
-        if (ciphertextLength < algorithm.tagLength()) {
-            throw new AeadTagException("ciphertext shorter than the " + algorithm.tagLength() + "-byte tag");
-        }
-        return ciphertextLength - algorithm.tagLength();
-    }
-
-    private static void checkDistinct(ByteBuffer in, ByteBuffer out) {
-        if (in == out) {
-            throw new IllegalArgumentException(
-                    "in and out must be distinct ByteBuffer objects; to work in place pass in.duplicate() as out");
-        }
     }
 
     private AeadTagException tagFailure() {

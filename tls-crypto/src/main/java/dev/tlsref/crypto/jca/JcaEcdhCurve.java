@@ -2,6 +2,7 @@ package dev.tlsref.crypto.jca;
 
 import dev.tlsref.crypto.InvalidKeyShareException;
 import dev.tlsref.crypto.KeyExchangeAlgorithm;
+import dev.tlsref.crypto.internal.EcPointEncoding;
 import java.math.BigInteger;
 import java.security.spec.ECFieldFp;
 import java.security.spec.ECParameterSpec;
@@ -13,22 +14,21 @@ import java.security.spec.ECPoint;
  * JcaEcdhKeyExchange#fromPrivateKey} only) a textbook scalar multiplication.
  */
 final class JcaEcdhCurve {
-    /** X9.62 / SEC 1 §2.3.3 prefix of an uncompressed point. */
-    private static final int UNCOMPRESSED = 0x04;
-
+    private final KeyExchangeAlgorithm algorithm;
     private final ECParameterSpec spec;
+    private final EcPointEncoding encoding;
     private final BigInteger p;
     private final BigInteger a;
     private final BigInteger b;
-    private final int fieldLength;
     private final int scalarLength;
 
-    JcaEcdhCurve(ECParameterSpec spec) {
+    JcaEcdhCurve(KeyExchangeAlgorithm algorithm, ECParameterSpec spec) {
+        this.algorithm = algorithm;
         this.spec = spec;
         this.p = ((ECFieldFp) spec.getCurve().getField()).getP();
         this.a = spec.getCurve().getA();
         this.b = spec.getCurve().getB();
-        this.fieldLength = (p.bitLength() + 7) / 8;
+        this.encoding = new EcPointEncoding(algorithm, p);
         this.scalarLength = (spec.getOrder().bitLength() + 7) / 8;
     }
 
@@ -38,7 +38,7 @@ final class JcaEcdhCurve {
 
     /** Bytes of one coordinate, and of the shared secret. */
     int fieldLength() {
-        return fieldLength;
+        return encoding.fieldLength();
     }
 
     /** Bytes of a private scalar. */
@@ -48,51 +48,23 @@ final class JcaEcdhCurve {
 
     /** {@code 04 || X || Y}, each coordinate left-padded to the field length. */
     byte[] encode(ECPoint point) {
-        byte[] out = new byte[1 + 2 * fieldLength];
-        out[0] = UNCOMPRESSED;
-        System.arraycopy(JcaKeyExchanges.toFixedLength(point.getAffineX(), fieldLength), 0, out, 1, fieldLength);
-        System.arraycopy(JcaKeyExchanges.toFixedLength(point.getAffineY(), fieldLength), 0, out, 1 + fieldLength,
-                fieldLength);
-        return out;
+        return encoding.encode(point.getAffineX(), point.getAffineY());
     }
 
     /**
      * Decodes and validates a peer's point (RFC 8446 §4.2.8.2, which defers to NIST SP 800-56A
      * §5.6.2.3.4 partial validation; RFC 8422 §5.11 for TLS 1.2).
      */
-    ECPoint decode(KeyExchangeAlgorithm algorithm, byte[] share) throws InvalidKeyShareException {
-        if (share.length > 0 && (share[0] == 0x02 || share[0] == 0x03)) {
-            // RFC 8446 §4.2.8.2 and RFC 8422 §5.1.2: only the uncompressed form is allowed.
-            throw new InvalidKeyShareException(algorithm + " share is a compressed point; TLS requires the "
-                    + "uncompressed form (RFC 8446 §4.2.8.2)");
-        }
-        if (share.length != 1 + 2 * fieldLength) {
-            throw new InvalidKeyShareException(algorithm + " share must be " + (1 + 2 * fieldLength)
-                    + " bytes (04 || X || Y), not " + share.length);
-        }
-        if (share[0] != UNCOMPRESSED) {
-            throw new InvalidKeyShareException(String.format(
-                    "%s share must start with 0x04 (uncompressed point), not 0x%02x", algorithm, share[0]));
-        }
-        BigInteger x = coordinate(share, 1);
-        BigInteger y = coordinate(share, 1 + fieldLength);
-        // SP 800-56A §5.6.2.3.4 step 2: each coordinate is an element of the field, in [0, p-1].
-        if (x.compareTo(p) >= 0 || y.compareTo(p) >= 0) {
-            throw new InvalidKeyShareException(algorithm + " point has a coordinate not less than p");
-        }
+    ECPoint decode(byte[] share) throws InvalidKeyShareException {
+        // Form, length and SP 800-56A §5.6.2.3.4 step 2 (coordinates in [0, p-1]).
+        EcPointEncoding.Coordinates point = encoding.decode(share);
         // Step 3: the point is on the curve. (The point at infinity has no uncompressed
         // encoding, and (0, 0) is not on these curves since b != 0, so step 1 holds too.)
-        if (!isOnCurve(x, y)) {
+        if (!isOnCurve(point.x(), point.y())) {
             throw new InvalidKeyShareException(algorithm + " point is not on the curve");
         }
         // The cofactor of P-256, P-384 and P-521 is 1: every curve point has prime order n.
-        return new ECPoint(x, y);
-    }
-
-    private BigInteger coordinate(byte[] share, int offset) {
-        byte[] bytes = new byte[fieldLength];
-        System.arraycopy(share, offset, bytes, 0, fieldLength);
-        return new BigInteger(1, bytes);
+        return new ECPoint(point.x(), point.y());
     }
 
     /** {@code y² ≡ x³ + ax + b (mod p)}. */

@@ -4,6 +4,8 @@ import dev.tlsref.crypto.InvalidKeyShareException;
 import dev.tlsref.crypto.KeyExchange;
 import dev.tlsref.crypto.KeyExchangeAlgorithm;
 import dev.tlsref.crypto.KeyShare;
+import dev.tlsref.crypto.internal.AbstractKeyShare;
+import dev.tlsref.crypto.internal.FixedLengthInteger;
 import java.math.BigInteger;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
@@ -34,7 +36,7 @@ final class JcaEcdhKeyExchange implements KeyExchange {
 
     JcaEcdhKeyExchange(KeyExchangeAlgorithm algorithm) {
         this.algorithm = algorithm;
-        this.curve = new JcaEcdhCurve(parameterSpec(curveName(algorithm)));
+        this.curve = new JcaEcdhCurve(algorithm, parameterSpec(curveName(algorithm)));
     }
 
     private static String curveName(KeyExchangeAlgorithm algorithm) {
@@ -105,16 +107,11 @@ final class JcaEcdhKeyExchange implements KeyExchange {
     @Override
     public Result respond(byte[] peerShare, SecureRandom random) throws InvalidKeyShareException {
         PublicKey peer = decodePeer(peerShare);
-        Share share = (Share) generate(random);
-        try {
-            return new Result(share.publicShare(), agree(share.privateKey, peer));
-        } finally {
-            share.destroy();
-        }
+        return ((Share) generate(random)).respondTo(peer, this::agree);
     }
 
     private PublicKey decodePeer(byte[] peerShare) throws InvalidKeyShareException {
-        ECPoint point = curve.decode(algorithm, peerShare);
+        ECPoint point = curve.decode(peerShare);
         try {
             return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point, curve.spec()));
         } catch (GeneralSecurityException e) {
@@ -132,7 +129,7 @@ final class JcaEcdhKeyExchange implements KeyExchange {
             if (secret.length == curve.fieldLength()) {
                 return secret;
             }
-            byte[] fixed = JcaKeyExchanges.toFixedLength(new BigInteger(1, secret), curve.fieldLength());
+            byte[] fixed = FixedLengthInteger.encode(new BigInteger(1, secret), curve.fieldLength());
             Arrays.fill(secret, (byte) 0);
             return fixed;
         } catch (GeneralSecurityException | IllegalStateException e) {
@@ -145,24 +142,18 @@ final class JcaEcdhKeyExchange implements KeyExchange {
      * by {@link #fromPrivateKey} computes its public value on first use, so that running test
      * vectors, which never ask for it, stays fast.
      */
-    private final class Share implements KeyShare {
-        private PrivateKey privateKey;
+    private final class Share extends AbstractKeyShare<PrivateKey> {
         private BigInteger scalarForPublicShare;
         private byte[] publicShare;
 
         Share(PrivateKey privateKey, byte[] publicShare) {
-            this.privateKey = privateKey;
+            super(algorithm, algorithm.toString(), privateKey, null);
             this.publicShare = publicShare;
         }
 
         Share(PrivateKey privateKey, BigInteger scalar) {
-            this.privateKey = privateKey;
+            super(algorithm, algorithm.toString(), privateKey, null);
             this.scalarForPublicShare = scalar;
-        }
-
-        @Override
-        public KeyExchangeAlgorithm algorithm() {
-            return algorithm;
         }
 
         @Override
@@ -179,22 +170,13 @@ final class JcaEcdhKeyExchange implements KeyExchange {
 
         @Override
         public byte[] agree(byte[] peerShare) throws InvalidKeyShareException {
-            if (privateKey == null) {
-                throw new IllegalStateException(algorithm + " key share was destroyed");
-            }
-            return JcaEcdhKeyExchange.this.agree(privateKey, decodePeer(peerShare));
+            return JcaEcdhKeyExchange.this.agree(privateKey(), decodePeer(peerShare));
         }
 
         @Override
-        public void destroy() {
-            JcaKeyExchanges.tryDestroy(privateKey);
-            privateKey = null;
+        protected void wipe(PrivateKey key) {
+            JcaKeyExchanges.tryDestroy(key);
             scalarForPublicShare = null;
-        }
-
-        @Override
-        public boolean isDestroyed() {
-            return privateKey == null;
         }
     }
 }

@@ -5,6 +5,8 @@ import dev.tlsref.crypto.InvalidKeyShareException;
 import dev.tlsref.crypto.KeyExchange;
 import dev.tlsref.crypto.KeyExchangeAlgorithm;
 import dev.tlsref.crypto.KeyShare;
+import dev.tlsref.crypto.internal.AbstractKeyShare;
+import dev.tlsref.crypto.internal.FfdhValues;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -31,8 +33,7 @@ final class JcaFfdhKeyExchange implements KeyExchange {
     private final KeyExchangeAlgorithm algorithm;
     private final DhParameters parameters;
     private final DHParameterSpec spec;
-    private final BigInteger pMinusOne;
-    private final int length;
+    private final FfdhValues values;
 
     /**
      * @param algorithm the named group, or {@code null} for server-chosen parameters
@@ -42,8 +43,7 @@ final class JcaFfdhKeyExchange implements KeyExchange {
         this.algorithm = algorithm;
         this.parameters = parameters;
         this.spec = new DHParameterSpec(parameters.p(), parameters.g(), exponentBits);
-        this.pMinusOne = parameters.p().subtract(BigInteger.ONE);
-        this.length = parameters.byteLength();
+        this.values = new FfdhValues(algorithm, parameters);
     }
 
     @Override
@@ -59,7 +59,7 @@ final class JcaFfdhKeyExchange implements KeyExchange {
             generator.initialize(spec, random);
             KeyPair pair = generator.generateKeyPair();
             BigInteger y = ((DHPublicKey) pair.getPublic()).getY();
-            return new Share(pair.getPrivate(), JcaKeyExchanges.toFixedLength(y, length));
+            return new Share(pair.getPrivate(), values.pad(y));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK cannot generate " + name() + " keys", e);
         }
@@ -67,10 +67,7 @@ final class JcaFfdhKeyExchange implements KeyExchange {
 
     @Override
     public KeyShare fromPrivateKey(byte[] privateKey) {
-        BigInteger x = new BigInteger(1, privateKey);
-        if (privateKey.length > length || x.compareTo(BigInteger.ONE) <= 0 || x.compareTo(pMinusOne) >= 0) {
-            throw new IllegalArgumentException(name() + " private exponent must lie in (1, p-1)");
-        }
+        BigInteger x = values.privateExponent(privateKey);
         try {
             PrivateKey key = KeyFactory.getInstance("DH")
                     .generatePrivate(new DHPrivateKeySpec(x, parameters.p(), parameters.g()));
@@ -85,29 +82,11 @@ final class JcaFfdhKeyExchange implements KeyExchange {
     @Override
     public Result respond(byte[] peerShare, SecureRandom random) throws InvalidKeyShareException {
         PublicKey peer = decodePeer(peerShare);
-        Share share = (Share) generate(random);
-        try {
-            return new Result(share.publicShare(), agree(share.privateKey, peer));
-        } finally {
-            share.destroy();
-        }
+        return ((Share) generate(random)).respondTo(peer, this::agree);
     }
 
     private PublicKey decodePeer(byte[] peerShare) throws InvalidKeyShareException {
-        // RFC 8446 §4.2.8.1: a TLS 1.3 key_share is left-padded to the size of p. TLS 1.2
-        // (RFC 5246 §7.4.3, §7.4.7.2) carries dh_Ys / dh_Yc as opaque<1..2^16-1>, which peers
-        // often send without leading zeros, so the DhParameters form accepts 1 to |p| bytes.
-        boolean lengthOk = algorithm != null
-                ? peerShare.length == length
-                : peerShare.length >= 1 && peerShare.length <= length;
-        if (!lengthOk) {
-            throw new InvalidKeyShareException(name() + " share must be " + length + " bytes, not " + peerShare.length);
-        }
-        BigInteger y = new BigInteger(1, peerShare);
-        // RFC 8446 §4.2.8.1, RFC 7919 §5.1: peers MUST check 1 < Y < p-1.
-        if (y.compareTo(BigInteger.ONE) <= 0 || y.compareTo(pMinusOne) >= 0) {
-            throw new InvalidKeyShareException(name() + " public value is outside (1, p-1)");
-        }
+        BigInteger y = values.peerValue(peerShare);
         try {
             return publicKey(y);
         } catch (GeneralSecurityException e) {
@@ -140,55 +119,33 @@ final class JcaFfdhKeyExchange implements KeyExchange {
         agreement.init(key);
         agreement.doPhase(peer, true);
         byte[] secret = agreement.generateSecret();
-        if (secret.length == length) {
+        if (secret.length == values.length()) {
             return secret;
         }
-        byte[] padded = JcaKeyExchanges.toFixedLength(new BigInteger(1, secret), length);
+        byte[] padded = values.pad(new BigInteger(1, secret));
         Arrays.fill(secret, (byte) 0);
         return padded;
     }
 
     private String name() {
-        return algorithm != null ? algorithm.toString() : "DH-" + parameters.bitLength();
+        return values.name();
     }
 
     /** The initiator's key pair; the JDK key object is dropped on {@link #destroy}. */
-    private final class Share implements KeyShare {
-        private PrivateKey privateKey;
-        private final byte[] publicShare;
+    private final class Share extends AbstractKeyShare<PrivateKey> {
 
         Share(PrivateKey privateKey, byte[] publicShare) {
-            this.privateKey = privateKey;
-            this.publicShare = publicShare;
-        }
-
-        @Override
-        public KeyExchangeAlgorithm algorithm() {
-            return algorithm;
-        }
-
-        @Override
-        public byte[] publicShare() {
-            return publicShare.clone();
+            super(algorithm, name(), privateKey, publicShare);
         }
 
         @Override
         public byte[] agree(byte[] peerShare) throws InvalidKeyShareException {
-            if (privateKey == null) {
-                throw new IllegalStateException(name() + " key share was destroyed");
-            }
-            return JcaFfdhKeyExchange.this.agree(privateKey, decodePeer(peerShare));
+            return JcaFfdhKeyExchange.this.agree(privateKey(), decodePeer(peerShare));
         }
 
         @Override
-        public void destroy() {
-            JcaKeyExchanges.tryDestroy(privateKey);
-            privateKey = null;
-        }
-
-        @Override
-        public boolean isDestroyed() {
-            return privateKey == null;
+        protected void wipe(PrivateKey key) {
+            JcaKeyExchanges.tryDestroy(key);
         }
     }
 }

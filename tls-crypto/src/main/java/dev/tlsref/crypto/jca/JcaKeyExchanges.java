@@ -4,7 +4,6 @@ import dev.tlsref.crypto.DhParameters;
 import dev.tlsref.crypto.FfdheGroups;
 import dev.tlsref.crypto.KeyExchange;
 import dev.tlsref.crypto.KeyExchangeAlgorithm;
-import java.math.BigInteger;
 import java.util.Objects;
 import javax.security.auth.DestroyFailedException;
 import javax.security.auth.Destroyable;
@@ -51,28 +50,6 @@ final class JcaKeyExchanges {
     KeyExchange keyExchange(DhParameters parameters) {
         Objects.requireNonNull(parameters, "parameters");
         return new JcaFfdhKeyExchange(null, parameters, parameters.bitLength() - 1);
-    }
-
-    /** {@code value} as a big-endian unsigned integer of exactly {@code length} bytes. */
-    static byte[] toFixedLength(BigInteger value, int length) {
-        byte[] magnitude = value.toByteArray();
-        int start = magnitude.length > 1 && magnitude[0] == 0 ? 1 : 0;
-        int size = magnitude.length - start;
-        if (value.signum() < 0 || size > length) {
-            throw new IllegalArgumentException("value does not fit in " + length + " bytes");
-        }
-        byte[] out = new byte[length];
-        System.arraycopy(magnitude, start, out, length - size, size);
-        return out;
-    }
-
-    /** True if every byte is zero, without branching on the secret bytes. */
-    static boolean isAllZero(byte[] bytes) {
-        int acc = 0;
-        for (byte b : bytes) {
-            acc |= b;
-        }
-        return acc == 0;
     }
 
     /** Asks a JDK key to wipe itself; most JDK keys cannot, which is not an error here. */

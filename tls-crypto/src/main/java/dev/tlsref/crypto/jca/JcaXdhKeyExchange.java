@@ -4,6 +4,9 @@ import dev.tlsref.crypto.InvalidKeyShareException;
 import dev.tlsref.crypto.KeyExchange;
 import dev.tlsref.crypto.KeyExchangeAlgorithm;
 import dev.tlsref.crypto.KeyShare;
+import dev.tlsref.crypto.internal.AbstractKeyShare;
+import dev.tlsref.crypto.internal.FixedLengthInteger;
+import dev.tlsref.crypto.internal.XdhSharedSecret;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -94,12 +97,7 @@ final class JcaXdhKeyExchange implements KeyExchange {
     @Override
     public Result respond(byte[] peerShare, SecureRandom random) throws InvalidKeyShareException {
         PublicKey peer = decodePeer(peerShare);
-        Share share = (Share) generate(random);
-        try {
-            return new Result(share.publicShare(), agree(share.privateKey, peer));
-        } finally {
-            share.destroy();
-        }
+        return ((Share) generate(random)).respondTo(peer, this::agree);
     }
 
     /** Checks the length and turns the wire bytes into a JDK public key. */
@@ -130,10 +128,9 @@ final class JcaXdhKeyExchange implements KeyExchange {
             throw new InvalidKeyShareException(
                     algorithm + " peer share is a low-order point: shared secret is all zeros (RFC 8446 §7.4.2)", e);
         }
-        if (JcaKeyExchanges.isAllZero(secret)) {
+        if (XdhSharedSecret.isAllZero(secret)) {
             // RFC 8446 §7.4.2 (and RFC 7748 §6): abort on an all-zero shared secret.
-            throw new InvalidKeyShareException(
-                    algorithm + " shared secret is all zeros: the peer sent a low-order point (RFC 8446 §7.4.2)");
+            throw XdhSharedSecret.allZero(algorithm);
         }
         return secret;
     }
@@ -163,7 +160,7 @@ final class JcaXdhKeyExchange implements KeyExchange {
 
     /** RFC 7748 §5 encodeUCoordinate: little-endian, {@code length} bytes. */
     private byte[] encodeU(BigInteger u) {
-        byte[] bigEndian = JcaKeyExchanges.toFixedLength(u.mod(p), length);
+        byte[] bigEndian = FixedLengthInteger.encode(u.mod(p), length);
         byte[] out = new byte[length];
         for (int i = 0; i < length; i++) {
             out[i] = bigEndian[length - 1 - i];
@@ -172,42 +169,20 @@ final class JcaXdhKeyExchange implements KeyExchange {
     }
 
     /** The initiator's key pair; the JDK key object is dropped on {@link #destroy}. */
-    private final class Share implements KeyShare {
-        private PrivateKey privateKey;
-        private final byte[] publicShare;
+    private final class Share extends AbstractKeyShare<PrivateKey> {
 
         Share(PrivateKey privateKey, byte[] publicShare) {
-            this.privateKey = privateKey;
-            this.publicShare = publicShare;
-        }
-
-        @Override
-        public KeyExchangeAlgorithm algorithm() {
-            return algorithm;
-        }
-
-        @Override
-        public byte[] publicShare() {
-            return publicShare.clone();
+            super(algorithm, algorithm.toString(), privateKey, publicShare);
         }
 
         @Override
         public byte[] agree(byte[] peerShare) throws InvalidKeyShareException {
-            if (privateKey == null) {
-                throw new IllegalStateException(algorithm + " key share was destroyed");
-            }
-            return JcaXdhKeyExchange.this.agree(privateKey, decodePeer(peerShare));
+            return JcaXdhKeyExchange.this.agree(privateKey(), decodePeer(peerShare));
         }
 
         @Override
-        public void destroy() {
-            JcaKeyExchanges.tryDestroy(privateKey);
-            privateKey = null;
-        }
-
-        @Override
-        public boolean isDestroyed() {
-            return privateKey == null;
+        protected void wipe(PrivateKey key) {
+            JcaKeyExchanges.tryDestroy(key);
         }
     }
 }

@@ -505,7 +505,8 @@ public final class Tls12ClientHandshake implements Handshake {
             sendClientCertificate(credential);
         }
         byte[] premasterSecret = sendClientKeyExchange();
-        deriveSecrets(premasterSecret);
+        secrets = Tls12Secrets.fromPremasterSecret(config.crypto(), suite, premasterSecret, extendedMasterSecret,
+                transcript, clientHello.random(), serverRandom, listener);
         if (credential.isPresent()) {
             sendCertificateVerify(credential.get());
         }
@@ -575,18 +576,6 @@ public final class Tls12ClientHandshake implements Handshake {
             throw new TlsAlertException(INTERNAL_ERROR, "cannot encrypt the premaster secret: " + e.getMessage(), e);
         }
         return premasterSecret;
-    }
-
-    private void deriveSecrets(byte[] premasterSecret) {
-        Tls12KeySchedule schedule = new Tls12KeySchedule(config.crypto(), suite.hash());
-        byte[] masterSecret = extendedMasterSecret
-                ? schedule.extendedMasterSecret(premasterSecret, transcript.currentHash())
-                : schedule.masterSecret(premasterSecret, clientHello.random(), serverRandom);
-        Arrays.fill(premasterSecret, (byte) 0);
-        listener.secretDerived("CLIENT_RANDOM", clientHello.random(), masterSecret);
-        listener.note(extendedMasterSecret ? "extended master secret derived (RFC 7627)" : "master secret derived");
-        secrets = new Tls12Secrets(config.crypto(), suite, masterSecret, clientHello.random(), serverRandom);
-        Arrays.fill(masterSecret, (byte) 0);
     }
 
     /** RFC 5246 §7.4.8: our signature over every handshake message so far. */

@@ -3,6 +3,8 @@ package dev.tlsref.handshake.tls12;
 import dev.tlsref.core.CipherSuite;
 import dev.tlsref.core.record.RecordProtection;
 import dev.tlsref.crypto.CryptoProvider;
+import dev.tlsref.handshake.HandshakeListener;
+import dev.tlsref.handshake.engine.Transcript;
 import java.util.Arrays;
 
 /**
@@ -27,6 +29,29 @@ final class Tls12Secrets {
         this.clientRandom = clientRandom.clone();
         this.serverRandom = serverRandom.clone();
         this.keyBlock = schedule.keyBlock(masterSecret, clientRandom, serverRandom, suite.aead());
+    }
+
+    /**
+     * Derives the master secret of a full handshake, the extended one over the session hash
+     * (RFC 7627 §4) or else the RFC 5246 §8.1 one over the two randoms, reports it to the
+     * listener and returns the secrets that follow from it. The premaster secret and the
+     * intermediate master secret are overwritten.
+     *
+     * @param transcript the handshake so far, up to and including ClientKeyExchange
+     */
+    static Tls12Secrets fromPremasterSecret(CryptoProvider crypto, CipherSuite suite, byte[] premasterSecret,
+            boolean extendedMasterSecret, Transcript transcript, byte[] clientRandom, byte[] serverRandom,
+            HandshakeListener listener) {
+        Tls12KeySchedule schedule = new Tls12KeySchedule(crypto, suite.hash());
+        byte[] masterSecret = extendedMasterSecret
+                ? schedule.extendedMasterSecret(premasterSecret, transcript.currentHash())
+                : schedule.masterSecret(premasterSecret, clientRandom, serverRandom);
+        Arrays.fill(premasterSecret, (byte) 0);
+        listener.secretDerived("CLIENT_RANDOM", clientRandom, masterSecret);
+        listener.note(extendedMasterSecret ? "extended master secret derived (RFC 7627)" : "master secret derived");
+        Tls12Secrets secrets = new Tls12Secrets(crypto, suite, masterSecret, clientRandom, serverRandom);
+        Arrays.fill(masterSecret, (byte) 0);
+        return secrets;
     }
 
     byte[] masterSecret() {

@@ -476,9 +476,8 @@ public final class Tls12ServerHandshake implements Handshake {
     private void processClientKeyExchange(ClientKeyExchange exchange, byte[] encoded) throws TlsAlertException {
         byte[] premasterSecret = premasterSecret(exchange);
         transcript.add(encoded);
-        byte[] masterSecret = deriveMasterSecret(premasterSecret);
-        secrets = new Tls12Secrets(config.crypto(), suite, masterSecret, clientRandom, serverRandom);
-        Arrays.fill(masterSecret, (byte) 0);
+        secrets = Tls12Secrets.fromPremasterSecret(config.crypto(), suite, premasterSecret, extendedMasterSecret,
+                transcript, clientRandom, serverRandom, listener);
         expect = clientChain.isEmpty() ? Expect.CHANGE_CIPHER_SPEC : Expect.CERTIFICATE_VERIFY;
         if (expect == Expect.CHANGE_CIPHER_SPEC) {
             channel.setChangeCipherSpecPolicy(ChangeCipherSpecPolicy.DELIVER);
@@ -508,17 +507,6 @@ public final class Tls12ServerHandshake implements Handshake {
         // premaster secret from the same code path; the handshake then fails at Finished.
         return config.crypto().rsaDecryptPremasterSecret((RSAPrivateKey) selection.certifiedKey().privateKey(),
                 rsa.encryptedPreMasterSecret(), clientHello.legacyVersion().code(), config.random());
-    }
-
-    private byte[] deriveMasterSecret(byte[] premasterSecret) {
-        Tls12KeySchedule schedule = new Tls12KeySchedule(config.crypto(), suite.hash());
-        byte[] masterSecret = extendedMasterSecret
-                ? schedule.extendedMasterSecret(premasterSecret, transcript.currentHash())
-                : schedule.masterSecret(premasterSecret, clientRandom, serverRandom);
-        Arrays.fill(premasterSecret, (byte) 0);
-        listener.secretDerived("CLIENT_RANDOM", clientRandom, masterSecret);
-        listener.note(extendedMasterSecret ? "extended master secret derived (RFC 7627)" : "master secret derived");
-        return masterSecret;
     }
 
     /** RFC 5246 §7.4.8: the client's signature over every handshake message so far. */
