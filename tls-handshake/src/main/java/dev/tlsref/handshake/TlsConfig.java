@@ -111,6 +111,7 @@ public final class TlsConfig {
     private final boolean sessionTickets;
     private final Duration ticketLifetime;
     private final TicketKeys ticketKeys;
+    private final byte[] helloRetryCookieKey;
     private final int sessionCacheSize;
     private final ClientSessionCache clientSessionCache;
     private final int maxHandshakeMessageSize;
@@ -144,6 +145,7 @@ public final class TlsConfig {
         this.ticketLifetime = b.ticketLifetime;
         this.ticketKeys = b.ticketKeys != null ? b.ticketKeys
                 : new TicketKeys(b.crypto, b.clock, defaultRotation(b.ticketLifetime), new SecureRandom());
+        this.helloRetryCookieKey = b.helloRetryCookieKey != null ? b.helloRetryCookieKey : newCookieKey();
         this.sessionCacheSize = b.sessionCacheSize;
         this.clientSessionCache = b.clientSessionCache != null
                 ? b.clientSessionCache : new ClientSessionCache(b.sessionCacheSize);
@@ -271,6 +273,21 @@ public final class TlsConfig {
         return ticketKeys;
     }
 
+    /**
+     * The HMAC key of the cookies a server puts in its HelloRetryRequests (RFC 8446 §4.2.2):
+     * 32 random bytes per built config, shared by configs made from it with {@link #toBuilder}.
+     * A copy; it never goes on the wire.
+     */
+    public byte[] helloRetryCookieKey() {
+        return helloRetryCookieKey.clone();
+    }
+
+    private static byte[] newCookieKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return key;
+    }
+
     private static Duration defaultRotation(Duration ticketLifetime) {
         return ticketLifetime.compareTo(Duration.ofHours(1)) > 0 ? ticketLifetime : Duration.ofHours(1);
     }
@@ -359,6 +376,7 @@ public final class TlsConfig {
         b.sessionTickets = sessionTickets;
         b.ticketLifetime = ticketLifetime;
         b.ticketKeys = ticketKeys;
+        b.helloRetryCookieKey = helloRetryCookieKey;
         b.sessionCacheSize = sessionCacheSize;
         b.clientSessionCache = clientSessionCache;
         b.maxHandshakeMessageSize = maxHandshakeMessageSize;
@@ -394,6 +412,7 @@ public final class TlsConfig {
         private boolean sessionTickets = true;
         private Duration ticketLifetime = Duration.ofHours(2);
         private TicketKeys ticketKeys;
+        private byte[] helloRetryCookieKey;
         private int sessionCacheSize = 1024;
         private ClientSessionCache clientSessionCache;
         private int maxHandshakeMessageSize = 64 * 1024;

@@ -17,6 +17,7 @@ import dev.tlsref.core.ProtocolVersion;
 import dev.tlsref.core.SignatureScheme;
 import dev.tlsref.core.TlsAlertException;
 import dev.tlsref.core.extension.Alpn;
+import dev.tlsref.core.extension.Cookie;
 import dev.tlsref.core.extension.Extension;
 import dev.tlsref.core.extension.Extensions;
 import dev.tlsref.core.extension.KeyShareEntry;
@@ -109,7 +110,8 @@ import java.util.function.Function;
  * offer only if it then skips the undecryptable 0-RTT records; the record layer does not skip
  * them, so such a client's first early record ends the connection with bad_record_mac.
  * Clients only send early data on a ticket that allowed it, which tlsref never issues.
- * No cookie in HelloRetryRequest (stateless retry is not implemented), no post-handshake
+ * A HelloRetryRequest carries a cookie ({@link ServerHelloRetryCookie}) that the second
+ * ClientHello must echo; the server stays stateful (no stateless retry). No post-handshake
  * client authentication.
  */
 public final class Tls13ServerHandshake implements Handshake {
@@ -131,6 +133,7 @@ public final class Tls13ServerHandshake implements Handshake {
     private ClientHello firstClientHello;
     private byte[] retryPriorMessages = new byte[0];
     private NamedGroup retryGroup;
+    private byte[] retryCookie;
     private boolean changeCipherSpecSent;
 
     // What was negotiated.
@@ -284,6 +287,9 @@ public final class Tls13ServerHandshake implements Handshake {
     private ServerState processSecondClientHello(ClientHello hello, byte[] encoded) throws TlsAlertException {
         checkClientHello(hello);
         ServerClientHelloChecks.checkSecondClientHello(firstClientHello, hello, retryGroup);
+        if (retryCookie != null) {
+            ServerHelloRetryCookie.checkEchoed(retryCookie, hello);
+        }
         if (!chooseCipherSuite(hello).equals(suite)) {
             throw new TlsAlertException(ILLEGAL_PARAMETER, "second ClientHello leads to another cipher suite");
         }
@@ -374,11 +380,14 @@ public final class Tls13ServerHandshake implements Handshake {
     private ServerState sendHelloRetryRequest(ClientHello hello, NamedGroup wanted) throws TlsAlertException {
         byte[] firstHash = transcript.currentHash();
         transcript.replaceWithMessageHash(crypto);
+        byte[] cookie = new ServerHelloRetryCookie(crypto, config.helloRetryCookieKey()).mint(suite, wanted, firstHash);
         ServerHello retry = ServerHello.helloRetryRequest(hello.legacySessionId(), suite, Extensions.of(
                 new KeyShareHelloRetryRequest(wanted),
-                new SupportedVersionsServerHello(ProtocolVersion.TLS1_3)));
+                new SupportedVersionsServerHello(ProtocolVersion.TLS1_3),
+                new Cookie(cookie)));
         byte[] retryEncoded = send(retry);
         retryGroup = wanted;
+        retryCookie = ServerHelloRetryCookie.sentIn(retryEncoded, suite.hash()).orElse(null);
         // The binder of a PSK in the second ClientHello covers message_hash(ClientHello1) and the HRR.
         byte[] header = {(byte) HandshakeType.MESSAGE_HASH.code(), 0, 0, (byte) firstHash.length};
         retryPriorMessages = concat(header, firstHash, retryEncoded);
