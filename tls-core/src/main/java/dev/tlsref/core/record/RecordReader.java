@@ -53,6 +53,7 @@ public final class RecordReader {
     private int pendingLength;
     private int pendingBodyLength;
     private boolean failed;
+    private boolean protectedRecordRead;
 
     /** A reader of unprotected records, as every connection starts. */
     public RecordReader() {}
@@ -206,7 +207,7 @@ public final class RecordReader {
                     "record version 0x%02x%02x is not TLS (major version must be 3)",
                     major, buffer.get(at + 2) & 0xff));
         }
-        boolean unprotected = protection == null || isTls13ChangeCipherSpec(type);
+        boolean unprotected = protection == null || isTls13ChangeCipherSpec(type) || isEarlyTls13PlaintextAlert(type);
         if (unprotected) {
             // RFC 8446 §5.1, RFC 5246 §6.2.1: TLSPlaintext.length MUST NOT exceed 2^14
             if (length > RecordSizes.MAX_PLAINTEXT_LENGTH) {
@@ -234,9 +235,11 @@ public final class RecordReader {
     private boolean process(ByteBuffer buffer, int start, int bodyLength, SameMemoryViews views)
             throws TlsAlertException {
         int type = buffer.get(start) & 0xff;
-        boolean protectedRecord = protection != null && !isTls13ChangeCipherSpec(type);
+        boolean protectedRecord = protection != null && !isTls13ChangeCipherSpec(type)
+                && !isEarlyTls13PlaintextAlert(type);
         if (protectedRecord) {
             int decrypted = protection.open(buffer, start, bodyLength, views, view);
+            protectedRecordRead = true;
             int limit = Math.min(recordSizeLimit, protection.isTls13()
                     ? RecordSizes.MAX_TLS13_INNER_PLAINTEXT_LENGTH : RecordSizes.MAX_PLAINTEXT_LENGTH);
             // RFC 8446 §5.4, RFC 5246 §6.2.3, RFC 8449 §4: record_overflow beyond the limit
@@ -313,6 +316,16 @@ public final class RecordReader {
             throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE, "more than " + maxEmptyRecords
                     + " empty or dropped records in a row (the last " + what + ")");
         }
+    }
+
+    /**
+     * An alert in the clear after TLS 1.3 read keys were installed but before any protected
+     * record arrived: a client that fails on the server's first flight may not have its own
+     * handshake write keys yet and sends its alert unprotected. Accepted in that window only,
+     * as OpenSSL does (its ENC_READ_STATE_ALLOW_PLAIN_ALERTS).
+     */
+    private boolean isEarlyTls13PlaintextAlert(int type) {
+        return type == ContentType.ALERT.code() && protection != null && protection.isTls13() && !protectedRecordRead;
     }
 
     private boolean isTls13ChangeCipherSpec(int type) {

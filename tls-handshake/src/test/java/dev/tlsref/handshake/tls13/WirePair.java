@@ -12,8 +12,9 @@ import java.util.function.UnaryOperator;
  * A tlsref client and server {@link TlsConnection} joined in memory, with a tap on each
  * direction that may change the bytes in flight. {@link #run} moves bytes until the
  * handshake settles or one side fails; {@link Failure#alertOnTheWire} then reads the alert
- * record the failed side sent: in the clear if it is a plaintext alert record, otherwise by
- * handing the record to the other side, which holds the keys to decrypt it.
+ * record the failed side sent: decoded in the clear if it is a plaintext alert record, and in
+ * every case handed to the other side, which must read the same alert (it holds the keys to
+ * decrypt a protected one).
  */
 final class WirePair {
     static final int CONTENT_ALERT = 21;
@@ -65,20 +66,31 @@ final class WirePair {
                 if (length != 2 || sent[start + 5] != 2) {
                     throw new AssertionError("not a fatal alert record");
                 }
-                return new AlertDescription(sent[start + 6] & 0xff);
+                AlertDescription alert = new AlertDescription(sent[start + 6] & 0xff);
+                AlertDescription peerRead = peerReads(alert);
+                if (!peerRead.equals(alert)) {
+                    throw new AssertionError("the peer read " + peerRead + " from the plaintext alert " + alert);
+                }
+                return alert;
             }
             if (type != CONTENT_APPLICATION_DATA) {
                 throw new AssertionError("last record sent is neither an alert nor protected: type " + type);
             }
+            return peerReads(null);
+        }
+
+        /** Hands {@link #sent} to the peer: the alert it reports having received. */
+        private AlertDescription peerReads(AlertDescription expected) {
             try {
                 byte[] copy = sent.clone();
                 peer.receive(copy, 0, copy.length);
             } catch (TlsPeerAlertException e) {
                 return e.alert();
             } catch (TlsAlertException e) {
-                throw new AssertionError("the peer could not read the alert record: " + e, e);
+                throw new AssertionError("the peer could not read the alert record"
+                        + (expected != null ? " (" + expected + ")" : "") + ": " + e, e);
             }
-            throw new AssertionError("the peer read no alert from the protected record");
+            throw new AssertionError("the peer read no alert from the record");
         }
     }
 
