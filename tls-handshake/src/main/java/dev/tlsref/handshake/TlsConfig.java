@@ -677,10 +677,29 @@ public final class TlsConfig {
             return this;
         }
 
-        /** The config. */
+        /**
+         * The config.
+         *
+         * @throws IllegalArgumentException if the key share groups are not enabled groups, or
+         *     the crypto provider cannot do an enabled group or cipher suite (checked here so
+         *     that a connection never fails at start for it)
+         */
         public TlsConfig build() {
             if (keyShareGroups != null && !groups.containsAll(keyShareGroups)) {
                 throw new IllegalArgumentException("key share groups must be enabled groups");
+            }
+            for (NamedGroup g : groups) {
+                if (!crypto.supports(g.algorithm().orElseThrow())) {
+                    throw new IllegalArgumentException("group " + g.name() + " is enabled but the crypto provider "
+                            + crypto.name() + " cannot do it: remove it from groups() or use another provider");
+                }
+            }
+            for (CipherSuite s : cipherSuites) {
+                if (!crypto.supports(s.aead())) {
+                    throw new IllegalArgumentException("cipher suite " + s.name() + " is enabled but the crypto provider "
+                            + crypto.name() + " cannot do " + s.aead() + ": remove it from cipherSuites() or use"
+                            + " another provider");
+                }
             }
             return new TlsConfig(this);
         }
