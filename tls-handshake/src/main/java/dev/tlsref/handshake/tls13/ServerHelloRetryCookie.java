@@ -15,6 +15,7 @@ import dev.tlsref.core.message.ServerHello;
 import dev.tlsref.crypto.CryptoProvider;
 import dev.tlsref.crypto.HashAlgorithm;
 import dev.tlsref.crypto.Hmac;
+import dev.tlsref.handshake.TlsConfig;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Optional;
@@ -42,12 +43,28 @@ final class ServerHelloRetryCookie {
     private final CryptoProvider crypto;
     private final byte[] key;
 
+    /** Cookies under {@code key}, which this object now owns: {@link #destroy} zeroises it. */
     ServerHelloRetryCookie(CryptoProvider crypto, byte[] key) {
         if (key.length < 32) {
             throw new IllegalArgumentException("a cookie key has at least 32 bytes");
         }
         this.crypto = crypto;
-        this.key = key.clone();
+        this.key = key;
+    }
+
+    /** A cookie under {@code config}'s key (whose copy is zeroised afterwards). */
+    static byte[] mint(TlsConfig config, CipherSuite suite, NamedGroup group, byte[] clientHelloHash) {
+        ServerHelloRetryCookie cookies = new ServerHelloRetryCookie(config.crypto(), config.helloRetryCookieKey());
+        try {
+            return cookies.mint(suite, group, clientHelloHash);
+        } finally {
+            cookies.destroy();
+        }
+    }
+
+    /** Zeroises the key. */
+    void destroy() {
+        Arrays.fill(key, (byte) 0);
     }
 
     /** A cookie binding the choice made for a ClientHello whose transcript hash is {@code clientHelloHash}. */

@@ -380,7 +380,7 @@ public final class Tls13ServerHandshake implements Handshake {
     private ServerState sendHelloRetryRequest(ClientHello hello, NamedGroup wanted) throws TlsAlertException {
         byte[] firstHash = transcript.currentHash();
         transcript.replaceWithMessageHash(crypto);
-        byte[] cookie = new ServerHelloRetryCookie(crypto, config.helloRetryCookieKey()).mint(suite, wanted, firstHash);
+        byte[] cookie = ServerHelloRetryCookie.mint(config, suite, wanted, firstHash);
         ServerHello retry = ServerHello.helloRetryRequest(hello.legacySessionId(), suite, Extensions.of(
                 new KeyShareHelloRetryRequest(wanted),
                 new SupportedVersionsServerHello(ProtocolVersion.TLS1_3),
