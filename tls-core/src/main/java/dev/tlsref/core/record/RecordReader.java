@@ -235,11 +235,14 @@ public final class RecordReader {
     private boolean process(ByteBuffer buffer, int start, int bodyLength, SameMemoryViews views)
             throws TlsAlertException {
         int type = buffer.get(start) & 0xff;
-        boolean protectedRecord = protection != null && !isTls13ChangeCipherSpec(type)
-                && !isEarlyTls13PlaintextAlert(type);
+        if (isEarlyTls13PlaintextAlert(type)) {
+            view.set(type, Tls13RecordProtection.readVersion(buffer, start),
+                    views.window(buffer, start + HEADER_LENGTH, start + HEADER_LENGTH + bodyLength));
+            return accept(false);
+        }
+        boolean protectedRecord = protection != null && !isTls13ChangeCipherSpec(type);
         if (protectedRecord) {
             int decrypted = protection.open(buffer, start, bodyLength, views, view);
-            protectedRecordRead = true;
             int limit = Math.min(recordSizeLimit, protection.isTls13()
                     ? RecordSizes.MAX_TLS13_INNER_PLAINTEXT_LENGTH : RecordSizes.MAX_PLAINTEXT_LENGTH);
             // RFC 8446 §5.4, RFC 5246 §6.2.3, RFC 8449 §4: record_overflow beyond the limit
@@ -261,6 +264,9 @@ public final class RecordReader {
     }
 
     private boolean accept(boolean protectedRecord) throws TlsAlertException {
+        if (protectedRecord) {
+            protectedRecordRead = true;
+        }
         ContentType type = view.type();
         int length = view.fragment().remaining();
         if (type.equals(ContentType.CHANGE_CIPHER_SPEC)) {

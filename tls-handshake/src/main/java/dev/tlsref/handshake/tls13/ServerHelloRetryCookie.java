@@ -52,11 +52,11 @@ final class ServerHelloRetryCookie {
         this.key = key;
     }
 
-    /** A cookie under {@code config}'s key (whose copy is zeroised afterwards). */
-    static byte[] mint(TlsConfig config, CipherSuite suite, NamedGroup group, byte[] clientHelloHash) {
+    /** The cookie extension for a HelloRetryRequest, under {@code config}'s key (whose copy is zeroised). */
+    static Cookie extension(TlsConfig config, CipherSuite suite, NamedGroup group, byte[] clientHelloHash) {
         ServerHelloRetryCookie cookies = new ServerHelloRetryCookie(config.crypto(), config.helloRetryCookieKey());
         try {
-            return cookies.mint(suite, group, clientHelloHash);
+            return new Cookie(cookies.mint(suite, group, clientHelloHash));
         } finally {
             cookies.destroy();
         }

@@ -17,7 +17,6 @@ import dev.tlsref.core.ProtocolVersion;
 import dev.tlsref.core.SignatureScheme;
 import dev.tlsref.core.TlsAlertException;
 import dev.tlsref.core.extension.Alpn;
-import dev.tlsref.core.extension.Cookie;
 import dev.tlsref.core.extension.Extension;
 import dev.tlsref.core.extension.Extensions;
 import dev.tlsref.core.extension.KeyShareEntry;
@@ -110,8 +109,7 @@ import java.util.function.Function;
  * offer only if it then skips the undecryptable 0-RTT records; the record layer does not skip
  * them, so such a client's first early record ends the connection with bad_record_mac.
  * Clients only send early data on a ticket that allowed it, which tlsref never issues.
- * A HelloRetryRequest carries a cookie ({@link ServerHelloRetryCookie}) that the second
- * ClientHello must echo; the server stays stateful (no stateless retry). No post-handshake
+ * No cookie in HelloRetryRequest (stateless retry is not implemented), no post-handshake
  * client authentication.
  */
 public final class Tls13ServerHandshake implements Handshake {
@@ -376,15 +374,18 @@ public final class Tls13ServerHandshake implements Handshake {
         return Optional.empty();
     }
 
-    /** RFC 8446 §4.1.4: ask for a share of {@code wanted}; the transcript restarts from message_hash. */
+    /**
+     * RFC 8446 §4.1.4: ask for a share of {@code wanted}; the transcript restarts from
+     * message_hash. The HelloRetryRequest carries a cookie ({@link ServerHelloRetryCookie},
+     * §4.2.2) that the second ClientHello must echo; the server stays stateful.
+     */
     private ServerState sendHelloRetryRequest(ClientHello hello, NamedGroup wanted) throws TlsAlertException {
         byte[] firstHash = transcript.currentHash();
         transcript.replaceWithMessageHash(crypto);
-        byte[] cookie = ServerHelloRetryCookie.mint(config, suite, wanted, firstHash);
         ServerHello retry = ServerHello.helloRetryRequest(hello.legacySessionId(), suite, Extensions.of(
                 new KeyShareHelloRetryRequest(wanted),
                 new SupportedVersionsServerHello(ProtocolVersion.TLS1_3),
-                new Cookie(cookie)));
+                ServerHelloRetryCookie.extension(config, suite, wanted, firstHash)));
         byte[] retryEncoded = send(retry);
         retryGroup = wanted;
         retryCookie = ServerHelloRetryCookie.sentIn(retryEncoded, suite.hash()).orElse(null);
