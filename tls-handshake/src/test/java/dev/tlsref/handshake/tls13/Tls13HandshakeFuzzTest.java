@@ -22,10 +22,18 @@ import dev.tlsref.handshake.HandshakeListener;
 import dev.tlsref.handshake.TlsConfig;
 import dev.tlsref.handshake.TlsConnection;
 import dev.tlsref.handshake.TlsPeerAlertException;
+import dev.tlsref.handshake.session.TicketKeys;
 import dev.tlsref.handshake.testing.TestPki;
 import dev.tlsref.handshake.testing.TestPki.KeyType;
 import java.io.ByteArrayOutputStream;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
 import java.security.SecureRandom;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
+import java.util.HexFormat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -39,6 +47,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -46,7 +55,7 @@ import org.junit.jupiter.api.Timeout;
  * Feeds 20,000 mutated handshake flights to tlsref TlsConnections, client and server: every
  * outcome must be success or a {@link TlsAlertException} whose alert is not internal_error
  * (TlsConnection turns any RuntimeException into internal_error, so internal_error means a
- * bug). Seeded and deterministic.
+ * bug). Seeded and deterministic: the same outcome counts on every run.
  *
  * <p>The flights come from one recorded in-memory handshake whose both sides are
  * deterministic (seeded randoms, fixed x25519 keys, an Ed25519 server certificate), so a
@@ -61,12 +70,31 @@ class Tls13HandshakeFuzzTest {
     private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final TestPki PKI = new TestPki(NOW);
-    private static final TestPki.Issued ROOT = PKI.root("fuzz root", KeyType.EC_P256);
-    private static final TestPki.Issued LEAF = PKI.leaf("localhost").keyType(KeyType.ED25519).dnsNames("localhost")
-            .issuedBy(ROOT).build();
+    // Fixed Ed25519 keys and a fixed clock make the certificates, and so the whole recording, repeatable.
+    private static final TestPki.Issued ROOT = PKI.certificate("fuzz root").subjectKeyPair(ed25519(1), KeyType.ED25519)
+            .ca(-1).build();
+    private static final TestPki.Issued LEAF = PKI.leaf("localhost").subjectKeyPair(ed25519(2), KeyType.ED25519)
+            .dnsNames("localhost").issuedBy(ROOT).build();
     private static final byte[] CLIENT_X25519 = filled(0x11);
     private static final byte[] SERVER_X25519 = filled(0x22);
     private static final CryptoProvider CRYPTO = CryptoProviders.jca();
+
+    /** An Ed25519 key pair from a fixed seed (RFC 8410 encodings). */
+    private static KeyPair ed25519(int seedByte) {
+        byte[] seed = new byte[32];
+        Arrays.fill(seed, (byte) seedByte);
+        byte[] publicKey = new Ed25519PrivateKeyParameters(seed, 0).generatePublicKey().getEncoded();
+        try {
+            KeyFactory factory = KeyFactory.getInstance("Ed25519");
+            return new KeyPair(
+                    factory.generatePublic(new X509EncodedKeySpec(concat(HexFormat.of().parseHex("302a300506032b6570032100"),
+                            publicKey))),
+                    factory.generatePrivate(new PKCS8EncodedKeySpec(concat(
+                            HexFormat.of().parseHex("302e020100300506032b657004220420"), seed))));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private static byte[] filled(int value) {
         byte[] key = new byte[32];
@@ -117,6 +145,7 @@ class Tls13HandshakeFuzzTest {
 
     private static TlsConfig serverConfig(HandshakeListener listener) {
         return TlsConfig.builder().crypto(CRYPTO).clock(CLOCK).random(new SeededRandom(2))
+                .ticketKeys(new TicketKeys(CRYPTO, CLOCK, Duration.ofHours(2), new SeededRandom(3)))
                 .certifiedKey(new CertifiedKey(List.of(LEAF.certificate()), LEAF.privateKey()))
                 .ephemeralPrivateKeysForTesting(g -> g.equals(NamedGroup.X25519)
                         ? Optional.of(SERVER_X25519.clone()) : Optional.empty())
