@@ -112,6 +112,7 @@ public final class TlsConfig {
     private final boolean sessionTickets;
     private final Duration ticketLifetime;
     private final TicketKeys ticketKeys;
+    private final byte[] helloRetryCookieKey;
     private final int sessionCacheSize;
     private final ClientSessionCache clientSessionCache;
     private final boolean earlyData;
@@ -148,6 +149,7 @@ public final class TlsConfig {
         this.ticketLifetime = b.ticketLifetime;
         this.ticketKeys = b.ticketKeys != null ? b.ticketKeys
                 : new TicketKeys(b.crypto, b.clock, defaultRotation(b.ticketLifetime), new SecureRandom());
+        this.helloRetryCookieKey = b.helloRetryCookieKey != null ? b.helloRetryCookieKey : newCookieKey();
         this.sessionCacheSize = b.sessionCacheSize;
         this.clientSessionCache = b.clientSessionCache != null
                 ? b.clientSessionCache : new ClientSessionCache(b.sessionCacheSize);
@@ -278,6 +280,21 @@ public final class TlsConfig {
         return ticketKeys;
     }
 
+    /**
+     * The HMAC key of the cookies a server puts in its HelloRetryRequests (RFC 8446 §4.2.2):
+     * 32 random bytes per built config, shared by configs made from it with {@link #toBuilder}.
+     * A copy; it never goes on the wire.
+     */
+    public byte[] helloRetryCookieKey() {
+        return helloRetryCookieKey.clone();
+    }
+
+    private static byte[] newCookieKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return key;
+    }
+
     private static Duration defaultRotation(Duration ticketLifetime) {
         return ticketLifetime.compareTo(Duration.ofHours(1)) > 0 ? ticketLifetime : Duration.ofHours(1);
     }
@@ -394,6 +411,7 @@ public final class TlsConfig {
         b.sessionTickets = sessionTickets;
         b.ticketLifetime = ticketLifetime;
         b.ticketKeys = ticketKeys;
+        b.helloRetryCookieKey = helloRetryCookieKey;
         b.sessionCacheSize = sessionCacheSize;
         b.clientSessionCache = clientSessionCache;
         b.earlyData = earlyData;
@@ -432,6 +450,7 @@ public final class TlsConfig {
         private boolean sessionTickets = true;
         private Duration ticketLifetime = Duration.ofHours(2);
         private TicketKeys ticketKeys;
+        private byte[] helloRetryCookieKey;
         private int sessionCacheSize = 1024;
         private ClientSessionCache clientSessionCache;
         private boolean earlyData;
@@ -730,10 +749,29 @@ public final class TlsConfig {
             return this;
         }
 
-        /** The config. */
+        /**
+         * The config.
+         *
+         * @throws IllegalArgumentException if the key share groups are not enabled groups, or
+         *     the crypto provider cannot do an enabled group or cipher suite (checked here so
+         *     that a connection never fails at start for it)
+         */
         public TlsConfig build() {
             if (keyShareGroups != null && !groups.containsAll(keyShareGroups)) {
                 throw new IllegalArgumentException("key share groups must be enabled groups");
+            }
+            for (NamedGroup g : groups) {
+                if (!crypto.supports(g.algorithm().orElseThrow())) {
+                    throw new IllegalArgumentException("group " + g.name() + " is enabled but the crypto provider "
+                            + crypto.name() + " cannot do it: remove it from groups() or use another provider");
+                }
+            }
+            for (CipherSuite s : cipherSuites) {
+                if (!crypto.supports(s.aead())) {
+                    throw new IllegalArgumentException("cipher suite " + s.name() + " is enabled but the crypto provider "
+                            + crypto.name() + " cannot do " + s.aead() + ": remove it from cipherSuites() or use"
+                            + " another provider");
+                }
             }
             return new TlsConfig(this);
         }

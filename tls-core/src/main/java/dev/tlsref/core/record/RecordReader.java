@@ -55,6 +55,7 @@ public final class RecordReader {
     private int pendingLength;
     private int pendingBodyLength;
     private boolean failed;
+    private boolean protectedRecordRead;
 
     /** A reader of unprotected records, as every connection starts. */
     public RecordReader() {}
@@ -229,7 +230,7 @@ public final class RecordReader {
                     "record version 0x%02x%02x is not TLS (major version must be 3)",
                     major, buffer.get(at + 2) & 0xff));
         }
-        boolean unprotected = protection == null || isTls13ChangeCipherSpec(type);
+        boolean unprotected = protection == null || isTls13ChangeCipherSpec(type) || isEarlyTls13PlaintextAlert(type);
         if (unprotected) {
             // RFC 8446 §5.1, RFC 5246 §6.2.1: TLSPlaintext.length MUST NOT exceed 2^14
             if (length > RecordSizes.MAX_PLAINTEXT_LENGTH) {
@@ -257,6 +258,11 @@ public final class RecordReader {
     private boolean process(ByteBuffer buffer, int start, int bodyLength, SameMemoryViews views)
             throws TlsAlertException {
         int type = buffer.get(start) & 0xff;
+        if (isEarlyTls13PlaintextAlert(type)) {
+            view.set(type, Tls13RecordProtection.readVersion(buffer, start),
+                    views.window(buffer, start + HEADER_LENGTH, start + HEADER_LENGTH + bodyLength));
+            return accept(false);
+        }
         boolean protectedRecord = protection != null && !isTls13ChangeCipherSpec(type);
         boolean skippable = skipBudget >= 0 && type == ContentType.APPLICATION_DATA.code();
         if (skippable && protection == null) {
@@ -301,6 +307,9 @@ public final class RecordReader {
     }
 
     private boolean accept(boolean protectedRecord) throws TlsAlertException {
+        if (protectedRecord) {
+            protectedRecordRead = true;
+        }
         ContentType type = view.type();
         int length = view.fragment().remaining();
         if (type.equals(ContentType.CHANGE_CIPHER_SPEC)) {
@@ -366,6 +375,16 @@ public final class RecordReader {
             throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE, "more than " + maxEmptyRecords
                     + " empty or dropped records in a row (the last " + what + ")");
         }
+    }
+
+    /**
+     * An alert in the clear after TLS 1.3 read keys were installed but before any protected
+     * record arrived: a client that fails on the server's first flight may not have its own
+     * handshake write keys yet and sends its alert unprotected. Accepted in that window only,
+     * as OpenSSL does (its ENC_READ_STATE_ALLOW_PLAIN_ALERTS).
+     */
+    private boolean isEarlyTls13PlaintextAlert(int type) {
+        return type == ContentType.ALERT.code() && protection != null && protection.isTls13() && !protectedRecordRead;
     }
 
     private boolean isTls13ChangeCipherSpec(int type) {

@@ -309,6 +309,18 @@ class RecordReaderTest {
     }
 
     @Test
+    void acceptsAPlaintextAlertAfterTls13KeysOnlyUntilTheFirstProtectedRecord() throws TlsAlertException {
+        RecordReader reader = TestRecords.tls13Reader();
+        RecordView alert = reader.read(ByteBuffer.wrap(plaintextRecord(21, new byte[] {2, 42})));
+        assertThat(alert.type(), is(ContentType.ALERT));
+        assertThat(alert.fragmentBytes()[1], is((byte) 42));
+        reader.read(ByteBuffer.wrap(sealTls13(new byte[] {'a', 23}, 0)));
+        TlsAlertException e = alert(reader, plaintextRecord(21, new byte[] {2, 42}));
+        assertThat(e.alert(), is(AlertDescription.UNEXPECTED_MESSAGE));
+        assertThat(e.getMessage(), is("unprotected alert record after TLS 1.3 keys were installed"));
+    }
+
+    @Test
     void restartsTheSequenceNumberAtZeroForNewKeys() throws TlsAlertException {
         RecordWriter writer = TestRecords.tls13Writer();
         RecordReader reader = TestRecords.tls13Reader();

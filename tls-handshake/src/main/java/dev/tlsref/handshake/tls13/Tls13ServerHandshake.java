@@ -144,6 +144,7 @@ public final class Tls13ServerHandshake implements Handshake {
     private ClientHello firstClientHello;
     private byte[] retryPriorMessages = new byte[0];
     private NamedGroup retryGroup;
+    private byte[] retryCookie;
     private boolean changeCipherSpecSent;
 
     // What was negotiated.
@@ -329,6 +330,9 @@ public final class Tls13ServerHandshake implements Handshake {
     private ServerState processSecondClientHello(ClientHello hello, byte[] encoded) throws TlsAlertException {
         checkClientHello(hello);
         ServerClientHelloChecks.checkSecondClientHello(firstClientHello, hello, retryGroup);
+        if (retryCookie != null) {
+            ServerHelloRetryCookie.checkEchoed(retryCookie, hello);
+        }
         if (!chooseCipherSuite(hello).equals(suite)) {
             throw new TlsAlertException(ILLEGAL_PARAMETER, "second ClientHello leads to another cipher suite");
         }
@@ -415,15 +419,21 @@ public final class Tls13ServerHandshake implements Handshake {
         return Optional.empty();
     }
 
-    /** RFC 8446 §4.1.4: ask for a share of {@code wanted}; the transcript restarts from message_hash. */
+    /**
+     * RFC 8446 §4.1.4: ask for a share of {@code wanted}; the transcript restarts from
+     * message_hash. The HelloRetryRequest carries a cookie ({@link ServerHelloRetryCookie},
+     * §4.2.2) that the second ClientHello must echo; the server stays stateful.
+     */
     private ServerState sendHelloRetryRequest(ClientHello hello, NamedGroup wanted) throws TlsAlertException {
         byte[] firstHash = transcript.currentHash();
         transcript.replaceWithMessageHash(crypto);
         ServerHello retry = ServerHello.helloRetryRequest(hello.legacySessionId(), suite, Extensions.of(
                 new KeyShareHelloRetryRequest(wanted),
-                new SupportedVersionsServerHello(ProtocolVersion.TLS1_3)));
+                new SupportedVersionsServerHello(ProtocolVersion.TLS1_3),
+                ServerHelloRetryCookie.extension(config, suite, wanted, firstHash)));
         byte[] retryEncoded = send(retry);
         retryGroup = wanted;
+        retryCookie = ServerHelloRetryCookie.sentIn(retryEncoded, suite.hash()).orElse(null);
         // The binder of a PSK in the second ClientHello covers message_hash(ClientHello1) and the HRR.
         byte[] header = {(byte) HandshakeType.MESSAGE_HASH.code(), 0, 0, (byte) firstHash.length};
         retryPriorMessages = concat(header, firstHash, retryEncoded);

@@ -34,6 +34,8 @@ import dev.tlsref.core.extension.SupportedGroups;
 import dev.tlsref.core.extension.SupportedVersionsClientHello;
 import dev.tlsref.core.message.CertificateVerify;
 import dev.tlsref.core.message.ClientHello;
+import dev.tlsref.core.message.HandshakeMessage;
+import dev.tlsref.core.message.ServerHello;
 import dev.tlsref.core.message.Finished;
 import dev.tlsref.core.message.Tls13Certificate;
 import dev.tlsref.core.message.Tls13NewSessionTicket;
@@ -364,8 +366,15 @@ class Tls13ServerAlertTest {
 
     private final JsonNode hrr = load("hrr.json");
 
+    /**
+     * A server that sent the RFC's HelloRetryRequest (with NSS's cookie, which the RFC's
+     * second ClientHello echoes) in place of its own (with a cookie of its own).
+     */
     private Tls13ServerHandshake afterRetry() throws Exception {
+        HandshakeMessage rfcRetry = decode(message(hrr, "hello_retry_request"));
         TlsConfig config = plainConfig().groups(List.of(NamedGroup.SECP256R1, NamedGroup.X25519))
+                .outgoingMessageRewriterForTesting(m -> m instanceof ServerHello sh && sh.isHelloRetryRequest()
+                        ? rfcRetry : m)
                 .sessionTickets(false).build();
         var server = new Tls13ServerHandshake(config, new Tls13ServerTestChannel(config.listener()));
         server.start();

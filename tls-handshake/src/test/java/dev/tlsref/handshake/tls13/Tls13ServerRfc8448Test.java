@@ -58,8 +58,11 @@ import org.junit.jupiter.api.Test;
  * RFC. Substituted with outgoingMessageRewriterForTesting, because NSS chose their content
  * freely: EncryptedExtensions (NSS sends supported_groups and its own extension order), the
  * NewSessionTicket (NSS's opaque ticket), the CertificateRequest of §6 (NSS's scheme list) and
- * the HelloRetryRequest of §5 (NSS's cookie; our own HRR is checked to equal it without the
- * cookie).
+ * the HelloRetryRequest of §5: both NSS's HRR and ours carry a cookie, each opaque to the
+ * other side, and the RFC's second ClientHello echoes NSS's, so the RFC's HRR goes on the wire
+ * and the server expects back the cookie it actually sent. Our own HRR is checked to equal the
+ * RFC's apart from the cookie, and our cookie to bind ClientHello1's hash, the suite and
+ * secp256r1 ({@link ServerHelloRetryCookie}).
  */
 class Tls13ServerRfc8448Test {
     static final Instant IN_CERT_VALIDITY = Instant.parse("2020-01-01T00:00:00Z");
@@ -87,6 +90,16 @@ class Tls13ServerRfc8448Test {
             return sh.isHelloRetryRequest();
         }
         return true;
+    }
+
+    private static ServerHello withoutCookie(ServerHello retry) {
+        List<Extension> kept = new ArrayList<>();
+        for (Extension e : retry.extensions()) {
+            if (!(e instanceof Cookie)) {
+                kept.add(e);
+            }
+        }
+        return ServerHello.helloRetryRequest(retry.legacySessionIdEcho(), retry.cipherSuite(), Extensions.of(kept));
     }
 
     static byte[] serverRandom(byte[] serverHello) {
@@ -235,16 +248,16 @@ class Tls13ServerRfc8448Test {
         List<byte[]> retry = channel.takeRecords();
         assertThat(retry, hasSize(1));
         assertRecord(retry.get(0), record(t, "server", "HelloRetryRequest"));
-        // Our HelloRetryRequest is the RFC's without NSS's cookie.
+        // Our HelloRetryRequest is the RFC's apart from the cookie, which is our own.
         ServerHello rfcRetry = (ServerHello) decode(message(t, "hello_retry_request"));
-        List<Extension> withoutCookie = new ArrayList<>();
-        for (Extension e : rfcRetry.extensions()) {
-            if (!(e instanceof Cookie)) {
-                withoutCookie.add(e);
-            }
-        }
-        assertThat(ours.get(0), equalTo(ServerHello.helloRetryRequest(rfcRetry.legacySessionIdEcho(),
-                rfcRetry.cipherSuite(), Extensions.of(withoutCookie))));
+        ServerHello ourRetry = (ServerHello) ours.get(0);
+        assertThat(withoutCookie(ourRetry), equalTo(withoutCookie(rfcRetry)));
+        byte[] ourCookie = ourRetry.extensions().find(Cookie.class).orElseThrow().cookie();
+        var bound = new ServerHelloRetryCookie(crypto, config.helloRetryCookieKey()).open(ourCookie).orElseThrow();
+        assertThat(bound.suite(), equalTo(rfcRetry.cipherSuite()));
+        assertThat(bound.group(), equalTo(NamedGroup.SECP256R1));
+        assertThat(bound.clientHelloHash(), equalTo(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(message(t, "client_hello_1"))));
 
         channel.receive(record(t, "client", "ClientHello 2"), server);
         List<byte[]> flight = channel.takeRecords();
