@@ -122,8 +122,9 @@ import java.util.function.Function;
  *        (EndOfEarlyData)         --------&gt;     processEndOfEarlyData
  *        {Finished}               --------&gt;     processClientFinished
  * </pre>
- * No cookie in HelloRetryRequest (stateless retry is not implemented), no post-handshake
- * client authentication.
+ * A HelloRetryRequest carries a cookie ({@link ServerHelloRetryCookie}) that the second
+ * ClientHello must echo; the server itself stays stateful. No post-handshake client
+ * authentication.
  */
 public final class Tls13ServerHandshake implements Handshake {
     /** Tickets sent after each handshake (RFC 8446 §4.6.1 allows any number; ours are reusable). */
