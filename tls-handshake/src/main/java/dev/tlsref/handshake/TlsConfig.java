@@ -9,6 +9,7 @@ import dev.tlsref.crypto.CryptoProvider;
 import dev.tlsref.crypto.CryptoProviders;
 import dev.tlsref.handshake.session.ClientSessionCache;
 import dev.tlsref.handshake.session.TicketKeys;
+import dev.tlsref.handshake.session.Tls12SessionStore;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -116,6 +117,7 @@ public final class TlsConfig {
     private final int maxCertificateChainLength;
     private final int minDhBits;
     private final HandshakeListener listener;
+    private final Tls12SessionStore tls12Sessions;
     private final Function<NamedGroup, Optional<byte[]>> ephemeralPrivateKeys;
     private final UnaryOperator<HandshakeMessage> outgoingMessageRewriter;
 
@@ -149,6 +151,8 @@ public final class TlsConfig {
         this.maxCertificateChainLength = b.maxCertificateChainLength;
         this.minDhBits = b.minDhBits;
         this.listener = b.listener;
+        this.tls12Sessions = b.tls12Sessions != null ? b.tls12Sessions
+                : new Tls12SessionStore(b.sessionCacheSize, b.crypto);
         this.ephemeralPrivateKeys = b.ephemeralPrivateKeys;
         this.outgoingMessageRewriter = b.outgoingMessageRewriter;
     }
@@ -305,6 +309,15 @@ public final class TlsConfig {
     }
 
     /**
+     * The TLS 1.2 sessions of this config: a server's session-ID cache and ticket key, a
+     * client's sessions to resume. Shared by every connection made with this config and by
+     * configs made from it with {@link #toBuilder}.
+     */
+    public Tls12SessionStore tls12Sessions() {
+        return tls12Sessions;
+    }
+
+    /**
      * Fixed ephemeral private keys, for reproducing a recorded handshake (RFC 8448) in tests:
      * for a group, the private key to use instead of a fresh one. Empty in normal use.
      */
@@ -352,6 +365,7 @@ public final class TlsConfig {
         b.maxCertificateChainLength = maxCertificateChainLength;
         b.minDhBits = minDhBits;
         b.listener = listener;
+        b.tls12Sessions = tls12Sessions;
         b.ephemeralPrivateKeys = ephemeralPrivateKeys;
         b.outgoingMessageRewriter = outgoingMessageRewriter;
         return b;
@@ -386,6 +400,7 @@ public final class TlsConfig {
         private int maxCertificateChainLength = 10;
         private int minDhBits = 2048;
         private HandshakeListener listener = HandshakeListener.NONE;
+        private Tls12SessionStore tls12Sessions;
         private Function<NamedGroup, Optional<byte[]>> ephemeralPrivateKeys = group -> Optional.empty();
         private UnaryOperator<HandshakeMessage> outgoingMessageRewriter = UnaryOperator.identity();
 
@@ -607,6 +622,15 @@ public final class TlsConfig {
         /** The smallest TLS 1.2 DHE prime a client accepts (default 2048 bits). */
         public Builder minDhBits(int bits) {
             this.minDhBits = bits;
+            return this;
+        }
+
+        /**
+         * The TLS 1.2 session store (default: a new one per built config, holding
+         * {@link #sessionCacheSize} sessions per side).
+         */
+        public Builder tls12Sessions(Tls12SessionStore store) {
+            this.tls12Sessions = Objects.requireNonNull(store);
             return this;
         }
 

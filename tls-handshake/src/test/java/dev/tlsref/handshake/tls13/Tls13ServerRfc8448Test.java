@@ -132,8 +132,13 @@ class Tls13ServerRfc8448Test {
         assertThat(HEX.formatHex(secrets.get("EXPORTER_SECRET")), equalTo(s.get("exporter_master_secret").asText()));
     }
 
-    @Test
-    void reproducesTheServerSideOfTheSimpleOneRttHandshake() throws Exception {
+    static java.util.stream.Stream<dev.tlsref.crypto.CryptoProvider> providers() {
+        return java.util.stream.Stream.of(dev.tlsref.crypto.CryptoProviders.jca(), dev.tlsref.crypto.CryptoProviders.bc());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("providers")
+    void reproducesTheServerSideOfTheSimpleOneRttHandshake(dev.tlsref.crypto.CryptoProvider crypto) throws Exception {
         JsonNode t = load("simple-1rtt.json");
         Tls13NewSessionTicket rfcTicket = (Tls13NewSessionTicket) decode(message(t, "new_session_ticket"));
         long ageAdd = rfcTicket.ticketAgeAdd();
@@ -142,6 +147,7 @@ class Tls13ServerRfc8448Test {
         List<HandshakeMessage> ours = new ArrayList<>();
         TlsConfig config = config(t, "certificate", recorder, serverRandom(message(t, "server_hello")),
                 salt(t, "certificate", "certificate_verify"), ageAddBytes)
+                .crypto(crypto)
                 .ticketLifetime(Duration.ofSeconds(rfcTicket.ticketLifetime()))
                 .outgoingMessageRewriterForTesting(substitute(ours, message(t, "encrypted_extensions"),
                         message(t, "new_session_ticket")))
@@ -192,13 +198,16 @@ class Tls13ServerRfc8448Test {
         assertThat(p.resumed(), is(false));
     }
 
-    @Test
-    void reproducesTheServerSideOfTheHelloRetryRequestHandshake() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("providers")
+    void reproducesTheServerSideOfTheHelloRetryRequestHandshake(dev.tlsref.crypto.CryptoProvider crypto)
+            throws Exception {
         JsonNode t = load("hrr.json");
         var recorder = new Tls13ServerTestSupport.Recorder();
         List<HandshakeMessage> ours = new ArrayList<>();
         TlsConfig config = config(t, "certificate", recorder, serverRandom(message(t, "server_hello")),
                 salt(t, "certificate", "certificate_verify"))
+                .crypto(crypto)
                 .groups(List.of(NamedGroup.SECP256R1, NamedGroup.X25519))
                 .sessionTickets(false)
                 .outgoingMessageRewriterForTesting(substitute(ours, message(t, "hello_retry_request"),

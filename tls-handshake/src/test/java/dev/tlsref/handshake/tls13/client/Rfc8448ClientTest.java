@@ -218,4 +218,54 @@ class Rfc8448ClientTest {
         assertThat(hex(flight.get(1)), equalTo(hex(trace.record("client", "client Finished"))));
         assertSecrets(secrets, trace);
     }
+
+    /**
+     * RFC 8448 §4, as far as a client that sends no 0-RTT data can follow it: the §3 ticket is
+     * offered, the PSK binder (computed by the client over the RFC's ClientHello with its binder
+     * zeroed) must come out as the RFC's, and every secret up to the application traffic
+     * secrets must match. The client's Finished differs from the RFC's, whose transcript holds
+     * an EndOfEarlyData this client does not send.
+     */
+    @ParameterizedTest
+    @MethodSource("providers")
+    void resumesWithTheTicketOfTheFirstHandshake(CryptoProvider crypto) throws TlsAlertException {
+        Rfc8448Trace first = Rfc8448Trace.load("simple-1rtt.json");
+        byte[] firstHello = first.message("client_hello");
+        TlsConfig firstConfig = config(crypto, first, new Secrets(),
+                Map.of(NamedGroup.X25519, first.secret("client_x25519_private")), random(firstHello))
+                .middleboxCompatibility(false)
+                .outgoingMessageRewriterForTesting(clientHellos(firstHello))
+                .build();
+        FakeRecordChannel firstChannel = new FakeRecordChannel();
+        firstChannel.handshake = new Tls13ClientHandshake(firstConfig, "server", firstChannel);
+        firstChannel.handshake.start();
+        firstChannel.receive(first.record("server", "ServerHello"));
+        firstChannel.receive(first.record("server", "EncryptedExtensions"));
+        firstChannel.receive(first.record("server", "NewSessionTicket"));
+
+        Rfc8448Trace trace = Rfc8448Trace.load("resumed-0rtt.json");
+        Secrets secrets = new Secrets();
+        byte[] rfcHello = trace.message("client_hello");
+        byte[] zeroBinder = rfcHello.clone();
+        java.util.Arrays.fill(zeroBinder, zeroBinder.length - 32, zeroBinder.length, (byte) 0);
+        TlsConfig config = config(crypto, trace, secrets,
+                Map.of(NamedGroup.X25519, trace.secret("client_x25519_private")), random(rfcHello))
+                .middleboxCompatibility(false)
+                .clientSessionCache(firstConfig.clientSessionCache())
+                .outgoingMessageRewriterForTesting(clientHellos(zeroBinder))
+                .build();
+        FakeRecordChannel channel = new FakeRecordChannel();
+        Tls13ClientHandshake client = new Tls13ClientHandshake(config, "server", channel);
+        channel.handshake = client;
+
+        client.start();
+        assertThat("ClientHello with the binder the client computed", hex(channel.takeRecords().get(0)),
+                equalTo(hex(trace.record("client", "ClientHello"))));
+        channel.receive(trace.record("server", "ServerHello"));
+        channel.receive(trace.record("server", "EncryptedExtensions"));
+        assertThat(client.isComplete(), is(true));
+        assertThat(channel.negotiated.resumed(), is(true));
+        assertSecrets(secrets, trace);
+        assertThat("the ticket was used up", config.clientSessionCache().size(), equalTo(0));
+    }
 }
