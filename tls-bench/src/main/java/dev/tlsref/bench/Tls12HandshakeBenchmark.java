@@ -21,8 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * TLS 1.2 ECDHE-ECDSA-AES128-GCM-SHA256 handshakes with x25519, full or resumed (a first
- * handshake in setup primes the session). tlsref joins once its TLS 1.2 client and server
- * are on the integration branch. The forked JVM enables secp256r1 next to x25519 for SunJSSE:
+ * handshake in setup primes the session). The forked JVM enables secp256r1 next to x25519 for SunJSSE:
  * a TLS 1.2 client must list the curve of an ECDSA certificate in its supported groups
  * (RFC 8422 §5.1), and TLS 1.2 has no key shares to duplicate.
  */
@@ -34,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-Djdk.tls.namedGroups=x25519,secp256r1"})
 public class Tls12HandshakeBenchmark {
 
-    @Param({"jsse", "bcjsse"})
+    @Param({"tlsref", "jsse", "bcjsse"})
     public String implementation;
 
     @Param({"false", "true"})
