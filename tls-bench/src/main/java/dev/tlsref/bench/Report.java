@@ -31,11 +31,13 @@ public final class Report {
 
     /** Prints the table of the JSON file named by the only argument. */
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: java -cp benchmarks.jar dev.tlsref.bench.Report results.json");
+        boolean markdown = args.length == 2 && args[0].equals("--markdown");
+        if (args.length != 1 && !markdown) {
+            System.err.println("usage: java -cp benchmarks.jar dev.tlsref.bench.Report [--markdown] results.json");
             System.exit(2);
         }
-        System.out.print(format(parse(Files.readString(Path.of(args[0])))));
+        List<Measurement> measurements = parse(Files.readString(Path.of(args[args.length - 1])));
+        System.out.print(markdown ? markdown(measurements) : format(measurements));
     }
 
     /** The measurements in a JMH JSON result document. */
@@ -67,8 +69,30 @@ public final class Report {
         return e.isNumber() ? e.asDouble() : 0;
     }
 
-    /** The table, one line per scenario, in the order of the file. */
+    /** The table as plain text, one line per scenario, in the order of the file. */
     static String format(List<Measurement> measurements) {
+        StringBuilder out = new StringBuilder();
+        for (List<String> row : rows(measurements)) {
+            out.append(String.format(Locale.ROOT, "%-72s %-22s %-22s %-22s %-15s %-15s %-15s %s",
+                    row.toArray()).stripTrailing()).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The same table in Markdown. */
+    static String markdown(List<Measurement> measurements) {
+        StringBuilder out = new StringBuilder();
+        List<List<String>> rows = rows(measurements);
+        for (int i = 0; i < rows.size(); i++) {
+            out.append("| ").append(String.join(" | ", rows.get(i))).append(" |\n");
+            if (i == 0) {
+                out.append("|---".repeat(rows.get(i).size())).append("|\n");
+            }
+        }
+        return out.toString();
+    }
+
+    private static List<List<String>> rows(List<Measurement> measurements) {
         Map<String, Map<String, Measurement>> byScenario = new LinkedHashMap<>();
         Map<String, Measurement> baselines = new LinkedHashMap<>();
         for (Measurement m : measurements) {
@@ -78,9 +102,8 @@ public final class Report {
             byScenario.computeIfAbsent(m.scenario(), k -> new LinkedHashMap<>())
                     .put(m.implementation().orElse("-"), m);
         }
-        StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%-72s %-22s %-22s %-22s %-15s %-15s %-10s %s%n", "scenario",
-                "tlsref", "jsse", "bcjsse", "tlsref/jsse", "tlsref/bcjsse", "tlsref/raw",
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("scenario", "tlsref", "jsse", "bcjsse", "tlsref/jsse", "tlsref/bcjsse", "tlsref/raw",
                 "B/op tlsref / jsse / bcjsse"));
         for (Map.Entry<String, Map<String, Measurement>> e : byScenario.entrySet()) {
             Map<String, Measurement> impl = e.getValue();
@@ -90,13 +113,14 @@ public final class Report {
                 Measurement base = baselines.get(tlsref.params().get("suite") + "/" + tlsref.params().get("size"));
                 raw = base == null ? "" : ratio(tlsref, base);
             }
-            out.append(String.format(Locale.ROOT, "%-72s %-22s %-22s %-22s %-15s %-15s %-10s %s%n", e.getKey(),
+            rows.add(List.of(e.getKey(),
                     score(impl.get("tlsref"), impl.get("-")), score(impl.get("jsse"), null),
                     score(impl.get("bcjsse"), null),
                     ratio(tlsref, impl.get("jsse")), ratio(tlsref, impl.get("bcjsse")), raw,
-                    bytes(impl.get("tlsref")) + " / " + bytes(impl.get("jsse")) + " / " + bytes(impl.get("bcjsse"))));
+                    bytes(impl.get("tlsref") != null ? impl.get("tlsref") : impl.get("-")) + " / "
+                            + bytes(impl.get("jsse")) + " / " + bytes(impl.get("bcjsse"))));
         }
-        return out.toString();
+        return rows;
     }
 
     /** {@code a/b} with the error propagated from both scores; empty if either is missing. */

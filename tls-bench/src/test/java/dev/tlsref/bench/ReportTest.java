@@ -70,6 +70,14 @@ class ReportTest {
     }
 
     @Test
+    void printsTheSameTableInMarkdown() throws IOException {
+        String[] lines = Report.markdown(Report.parse(resultsJson())).split("\n");
+        assertThat(lines.length, equalTo(6));
+        assertThat(lines[1], equalTo("|---|---|---|---|---|---|---|---|"));
+        assertThat(lines[2], containsString("| 3.00 ± 0.34 | 2.00 ± 0.10 |"));
+    }
+
+    @Test
     void refusesADocumentThatIsNotAResultArray() {
         assertThrows(IOException.class, () -> Report.parse("{\"benchmark\": 1}"));
     }
