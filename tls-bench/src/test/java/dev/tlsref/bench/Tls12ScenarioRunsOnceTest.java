@@ -22,15 +22,22 @@ class Tls12ScenarioRunsOnceTest {
     @ParameterizedTest
     @MethodSource("tls12Implementations")
     void tls12Handshake(String implementation) throws Exception {
+        long fullServerBytes = 0;
         for (boolean resumed : List.of(false, true)) {
             Tls12HandshakeBenchmark b = new Tls12HandshakeBenchmark();
             b.implementation = implementation;
             b.resumed = resumed;
             b.setUp();
             long serverBytes = b.handshake().serverBytesSent();
-            assertThat(implementation + " resumed=" + resumed + " server sent " + serverBytes,
-                    serverBytes < 700, equalTo(resumed));
+            if (!resumed) {
+                fullServerBytes = serverBytes;
+            } else {
+                // No Certificate and no ServerKeyExchange (SunJSSE still sends a large ticket).
+                assertThat(implementation + " resumed server sent " + serverBytes + " of " + fullServerBytes,
+                        serverBytes < fullServerBytes - 500, equalTo(true));
+            }
         }
+    }
     }
 
 }
