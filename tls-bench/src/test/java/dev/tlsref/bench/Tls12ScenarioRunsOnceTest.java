@@ -38,6 +38,4 @@ class Tls12ScenarioRunsOnceTest {
             }
         }
     }
-    }
-
 }
