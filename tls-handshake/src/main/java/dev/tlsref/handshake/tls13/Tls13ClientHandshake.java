@@ -1,10 +1,8 @@
 package dev.tlsref.handshake.tls13;
 
-import static dev.tlsref.core.AlertDescription.BAD_CERTIFICATE;
 import static dev.tlsref.core.AlertDescription.DECODE_ERROR;
 import static dev.tlsref.core.AlertDescription.DECRYPT_ERROR;
 import static dev.tlsref.core.AlertDescription.ILLEGAL_PARAMETER;
-import static dev.tlsref.core.AlertDescription.INTERNAL_ERROR;
 import static dev.tlsref.core.AlertDescription.MISSING_EXTENSION;
 import static dev.tlsref.core.AlertDescription.PROTOCOL_VERSION;
 import static dev.tlsref.core.AlertDescription.UNEXPECTED_MESSAGE;
@@ -15,7 +13,6 @@ import dev.tlsref.core.ExtensionType;
 import dev.tlsref.core.HandshakeType;
 import dev.tlsref.core.NamedGroup;
 import dev.tlsref.core.ProtocolVersion;
-import dev.tlsref.core.SignatureScheme;
 import dev.tlsref.core.TlsAlertException;
 import dev.tlsref.core.extension.Alpn;
 import dev.tlsref.core.extension.Cookie;
@@ -27,7 +24,6 @@ import dev.tlsref.core.extension.KeyShareHelloRetryRequest;
 import dev.tlsref.core.extension.KeyShareServerHello;
 import dev.tlsref.core.extension.PreSharedKeyServerHello;
 import dev.tlsref.core.extension.RecordSizeLimit;
-import dev.tlsref.core.extension.SignatureAlgorithms;
 import dev.tlsref.core.extension.SupportedVersionsClientHello;
 import dev.tlsref.core.extension.SupportedVersionsServerHello;
 import dev.tlsref.core.message.CertificateVerify;
@@ -45,34 +41,23 @@ import dev.tlsref.core.message.Tls13CertificateRequest;
 import dev.tlsref.core.message.Tls13NewSessionTicket;
 import dev.tlsref.core.record.ChangeCipherSpecPolicy;
 import dev.tlsref.core.record.RecordProtection;
-import dev.tlsref.crypto.CryptoException;
 import dev.tlsref.crypto.Hash;
 import dev.tlsref.crypto.HashAlgorithm;
 import dev.tlsref.crypto.InvalidKeyShareException;
 import dev.tlsref.crypto.KeyShare;
-import dev.tlsref.crypto.SignatureAlgorithm;
-import dev.tlsref.handshake.CertifiedKey;
 import dev.tlsref.handshake.HandshakeListener;
 import dev.tlsref.handshake.NegotiatedParameters;
 import dev.tlsref.handshake.TlsConfig;
 import dev.tlsref.handshake.TlsConfig.CertificateVerification;
-import dev.tlsref.handshake.cert.CertificateChainDecoder;
-import dev.tlsref.handshake.cert.CertificateChainValidator;
-import dev.tlsref.handshake.cert.CertificateKeyScheme;
-import dev.tlsref.handshake.cert.HostnameVerifier;
-import dev.tlsref.handshake.cert.KeyUsageRequirement;
 import dev.tlsref.handshake.cert.ReferenceIdentity;
-import dev.tlsref.handshake.cert.ValidatedChain;
 import dev.tlsref.handshake.engine.Handshake;
 import dev.tlsref.handshake.tls12.Tls12ClientHandshake;
 import dev.tlsref.handshake.engine.HandshakeChannel;
 import dev.tlsref.handshake.engine.Transcript;
 import dev.tlsref.handshake.session.ClientSession;
 import java.security.MessageDigest;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -150,6 +135,8 @@ public final class Tls13ClientHandshake implements Handshake {
     private final HandshakeChannel channel;
     private final HandshakeListener listener;
     private final Transcript transcript = new Transcript();
+    /** The server's Certificate and CertificateVerify, and the client's if asked (§4.4.2, §4.4.3). */
+    private final Tls13ClientAuthentication authentication;
 
     private ClientState state;
     /** Set when the server chose TLS 1.2: from its ServerHello on, that handshake runs instead. */
@@ -171,9 +158,6 @@ public final class Tls13ClientHandshake implements Handshake {
     private Optional<NamedGroup> group = Optional.empty();
     private Optional<ClientSession> resumed = Optional.empty();
     private Optional<String> alpn = Optional.empty();
-    private Tls13CertificateRequest certificateRequest;
-    private List<X509Certificate> serverChain = List.of();
-    private Optional<SignatureScheme> serverScheme = Optional.empty();
 
     // Secrets (RFC 8446 §7.1).
     private byte[] handshakeSecret;
@@ -208,6 +192,7 @@ public final class Tls13ClientHandshake implements Handshake {
         this.serverIdentity = this.serverName.map(ReferenceIdentity::parse);
         this.channel = channel;
         this.listener = config.listener();
+        this.authentication = new Tls13ClientAuthentication(config, serverIdentity, transcript, channel);
     }
 
     /**
@@ -401,13 +386,13 @@ public final class Tls13ClientHandshake implements Handshake {
         @Override
         public ClientState handle(HandshakeMessage message, byte[] encoded) throws TlsAlertException {
             if (requestAllowed && message instanceof Tls13CertificateRequest request) {
-                processCertificateRequest(request, encoded);
+                authentication.processCertificateRequest(request, encoded);
                 return new ExpectCertificate(false);
             }
             if (!(message instanceof Tls13Certificate certificate)) {
                 throw unexpected(message, requestAllowed ? "CertificateRequest or Certificate" : "Certificate");
             }
-            processServerCertificate(certificate, encoded);
+            authentication.processServerCertificate(certificate, encoded);
             return new ExpectCertificateVerify();
         }
     }
@@ -419,7 +404,7 @@ public final class Tls13ClientHandshake implements Handshake {
             if (!(message instanceof CertificateVerify verify)) {
                 throw unexpected(message, "CertificateVerify");
             }
-            processServerCertificateVerify(verify, encoded);
+            authentication.processServerCertificateVerify(verify, encoded, offer.signatureSchemes());
             return new ExpectFinished();
         }
     }
@@ -789,72 +774,6 @@ public final class Tls13ClientHandshake implements Handshake {
         }
     }
 
-    /** RFC 8446 §4.3.2: CertificateRequest during the handshake. */
-    private void processCertificateRequest(Tls13CertificateRequest request, byte[] encoded) throws TlsAlertException {
-        if (request.certificateRequestContext().length != 0) {
-            throw new TlsAlertException(ILLEGAL_PARAMETER, "CertificateRequest during the handshake has a non-empty"
-                    + " certificate_request_context (RFC 8446 §4.3.2)");
-        }
-        if (request.extensions().find(SignatureAlgorithms.class).isEmpty()) {
-            throw new TlsAlertException(MISSING_EXTENSION,
-                    "CertificateRequest has no signature_algorithms extension (RFC 8446 §4.3.2)");
-        }
-        certificateRequest = request;
-        transcript.add(encoded);
-    }
-
-    /** RFC 8446 §4.4.2: the server's Certificate, checked by §4.4.2.4 and RFC 5280 / RFC 9525. */
-    private void processServerCertificate(Tls13Certificate certificate, byte[] encoded) throws TlsAlertException {
-        if (certificate.certificateRequestContext().length != 0) {
-            throw new TlsAlertException(ILLEGAL_PARAMETER,
-                    "server Certificate has a non-empty certificate_request_context (RFC 8446 §4.4.2)");
-        }
-        if (certificate.entries().isEmpty()) {
-            throw new TlsAlertException(DECODE_ERROR, "server sent an empty Certificate (RFC 8446 §4.4.2.4)");
-        }
-        List<byte[]> der = new ArrayList<>();
-        for (Tls13Certificate.Entry entry : certificate.entries()) {
-            if (!entry.extensions().isEmpty()) {
-                // §4.4.2: entry extensions must answer ClientHello ones; we offer none of them.
-                throw new TlsAlertException(UNSUPPORTED_EXTENSION, "server CertificateEntry has extension "
-                        + entry.extensions().asList().get(0).type().name() + " that the client did not offer");
-            }
-            der.add(entry.certData());
-        }
-        List<X509Certificate> chain = new CertificateChainDecoder(config.maxCertificateChainLength()).decode(der);
-        if (config.certificateVerification() == CertificateVerification.VERIFY) {
-            ReferenceIdentity identity = serverIdentity.orElseThrow(() -> new TlsAlertException(BAD_CERTIFICATE,
-                    "cannot verify the server certificate: no server name was given to check it against"
-                            + " (pass the host name, or use INSECURE_TRUST_ANY_CERTIFICATE)"));
-            ValidatedChain validated = new CertificateChainValidator(config.trustAnchors(), config.clock(),
-                    config.maxCertificateChainLength()).validateServerChain(chain, KeyUsageRequirement.DIGITAL_SIGNATURE);
-            listener.note("server certificate chain validated to "
-                    + validated.trustAnchor().getSubjectX500Principal().getName());
-            HostnameVerifier.verify(chain.get(0), identity);
-            listener.note("server certificate matches " + identity);
-        } else {
-            listener.note("server certificate NOT verified (INSECURE_TRUST_ANY_CERTIFICATE)");
-        }
-        serverChain = chain;
-        transcript.add(encoded);
-    }
-
-    /** RFC 8446 §4.4.3: the server's signature over the transcript through Certificate. */
-    private void processServerCertificateVerify(CertificateVerify verify, byte[] encoded) throws TlsAlertException {
-        var key = serverChain.get(0).getPublicKey();
-        CertificateKeyScheme.checkPeerScheme(key, ProtocolVersion.TLS1_3, verify.algorithm(), offer.signatureSchemes());
-        SignatureAlgorithm algorithm = verify.algorithm().algorithm().orElseThrow(() -> new TlsAlertException(
-                ILLEGAL_PARAMETER, "server signed with unsupported scheme " + verify.algorithm().name()));
-        byte[] content = CertificateVerifyContent.server(transcript.currentHash());
-        if (!config.crypto().verify(algorithm, key, content, verify.signature())) {
-            throw new TlsAlertException(DECRYPT_ERROR, "server CertificateVerify signature ("
-                    + verify.algorithm().name() + ") does not verify (RFC 8446 §4.4.3)");
-        }
-        listener.note("CertificateVerify signature verified (" + verify.algorithm().name() + ")");
-        serverScheme = Optional.of(verify.algorithm());
-        transcript.add(encoded);
-    }
-
     /** RFC 8446 §4.4.4: the server's Finished, compared in constant time. */
     private void processServerFinished(Finished finished, byte[] encoded) throws TlsAlertException {
         byte[] finishedKey = schedule.finishedKey(serverHandshakeSecret);
@@ -892,8 +811,8 @@ public final class Tls13ClientHandshake implements Handshake {
             send(new EndOfEarlyData());
         }
         channel.setWriteProtection(protection(clientHandshakeSecret));
-        if (certificateRequest != null) {
-            sendClientCertificate();
+        if (authentication.certificateRequested()) {
+            authentication.sendClientCertificate();
         }
         sendClientFinished();
         channel.setWriteProtection(protection(clientApplicationSecret));
@@ -902,8 +821,9 @@ public final class Tls13ClientHandshake implements Handshake {
             Arrays.fill(s, (byte) 0);
         }
         complete = true;
-        channel.handshakeComplete(new NegotiatedParameters(ProtocolVersion.TLS1_3, suite, group, serverScheme, alpn,
-                serverName, resumed.map(ClientSession::peerCertificates).orElse(serverChain), resumed.isPresent()));
+        channel.handshakeComplete(new NegotiatedParameters(ProtocolVersion.TLS1_3, suite, group,
+                authentication.serverScheme(), alpn, serverName,
+                resumed.map(ClientSession::peerCertificates).orElse(authentication.serverChain()), resumed.isPresent()));
     }
 
     /** RFC 8446 §D.4: one dummy change_cipher_spec before the client's second flight. */
@@ -911,51 +831,6 @@ public final class Tls13ClientHandshake implements Handshake {
         if (config.middleboxCompatibility() && !changeCipherSpecSent) {
             channel.sendChangeCipherSpec();
             changeCipherSpecSent = true;
-        }
-    }
-
-    /**
-     * RFC 8446 §4.4.2, §4.4.3: the client's Certificate (empty if no configured key fits the
-     * server's signature_algorithms; the server decides whether that is acceptable) and, with
-     * a certificate, its CertificateVerify.
-     */
-    private void sendClientCertificate() throws TlsAlertException {
-        List<SignatureScheme> serverAccepts = certificateRequest.extensions().find(SignatureAlgorithms.class)
-                .orElseThrow().schemes();
-        CertifiedKey chosen = null;
-        SignatureScheme scheme = null;
-        for (CertifiedKey candidate : config.certifiedKeys()) {
-            Optional<SignatureScheme> s = CertificateKeyScheme.find(candidate.leaf().getPublicKey(),
-                    ProtocolVersion.TLS1_3, serverAccepts, config.signatureSchemes());
-            if (s.isPresent()) {
-                chosen = candidate;
-                scheme = s.get();
-                break;
-            }
-        }
-        List<Tls13Certificate.Entry> entries = new ArrayList<>();
-        if (chosen != null) {
-            for (X509Certificate c : chosen.chain()) {
-                try {
-                    entries.add(new Tls13Certificate.Entry(c.getEncoded()));
-                } catch (CertificateEncodingException e) {
-                    throw new TlsAlertException(INTERNAL_ERROR, "cannot encode our own certificate", e);
-                }
-            }
-        } else {
-            listener.note("no client certificate fits the server's signature_algorithms: sending an empty Certificate");
-        }
-        send(new Tls13Certificate(certificateRequest.certificateRequestContext(), entries));
-        if (chosen == null) {
-            return;
-        }
-        byte[] content = CertificateVerifyContent.client(transcript.currentHash());
-        try {
-            byte[] signature = config.crypto().sign(scheme.algorithm().orElseThrow(), chosen.privateKey(), content,
-                    config.random());
-            send(new CertificateVerify(scheme, signature));
-        } catch (CryptoException e) {
-            throw new TlsAlertException(INTERNAL_ERROR, "cannot sign CertificateVerify with " + scheme.name(), e);
         }
     }
 
@@ -981,7 +856,8 @@ public final class Tls13ClientHandshake implements Handshake {
             return;
         }
         byte[] psk = schedule.resumptionPsk(resumptionMasterSecret, ticket.ticketNonce());
-        List<X509Certificate> chain = resumed.map(ClientSession::peerCertificates).orElse(serverChain);
+        List<X509Certificate> chain = resumed.map(ClientSession::peerCertificates)
+                .orElse(authentication.serverChain());
         config.clientSessionCache().put(new ClientSession(serverName.get(), suite, psk, ticket.ticket(),
                 Duration.ofSeconds(ticket.ticketLifetime()), ticket.ticketAgeAdd(), config.clock().instant(), alpn,
                 chain, ticket.extensions().find(MaxEarlyDataSize.class).map(MaxEarlyDataSize::maxEarlyDataSize)
