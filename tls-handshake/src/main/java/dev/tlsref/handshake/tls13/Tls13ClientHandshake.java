@@ -41,6 +41,7 @@ import dev.tlsref.core.message.Tls13CertificateRequest;
 import dev.tlsref.core.message.Tls13NewSessionTicket;
 import dev.tlsref.core.record.ChangeCipherSpecPolicy;
 import dev.tlsref.core.record.RecordProtection;
+import dev.tlsref.crypto.CryptoProvider;
 import dev.tlsref.crypto.Hash;
 import dev.tlsref.crypto.HashAlgorithm;
 import dev.tlsref.crypto.InvalidKeyShareException;
@@ -146,10 +147,8 @@ public final class Tls13ClientHandshake implements Handshake {
     private boolean changeCipherSpecSent;
     private boolean complete;
 
-    // 0-RTT (RFC 8446 §2.3).
-    private byte[] earlyData;
-    private boolean earlyDataSent;
-    private boolean earlyDataAccepted;
+    /** 0-RTT (RFC 8446 §2.3): the data offered, and whether it was sent and accepted. */
+    private final Tls13ClientEarlyData earlyData;
 
     // What the server chose.
     private CipherSuite suite;
@@ -193,6 +192,7 @@ public final class Tls13ClientHandshake implements Handshake {
         this.channel = channel;
         this.listener = config.listener();
         this.authentication = new Tls13ClientAuthentication(config, serverIdentity, transcript, channel);
+        this.earlyData = new Tls13ClientEarlyData(config, channel);
     }
 
     /**
@@ -203,13 +203,13 @@ public final class Tls13ClientHandshake implements Handshake {
         if (state != null) {
             throw new IllegalStateException("early data must be given before the handshake starts");
         }
-        earlyData = data.clone();
+        earlyData.offer(data);
     }
 
     /** True once the server accepted the 0-RTT data (early_data in EncryptedExtensions). */
     @Override
     public boolean earlyDataAccepted() {
-        return earlyDataAccepted;
+        return earlyData.accepted();
     }
 
     // ---------------------------------------------------------------- Handshake
@@ -220,7 +220,7 @@ public final class Tls13ClientHandshake implements Handshake {
             throw new IllegalStateException("handshake already started");
         }
         Optional<ClientSession> session = takeSession();
-        boolean sendEarlyData = earlyDataFits(session);
+        boolean sendEarlyData = earlyData.fits(session);
         offer = new Tls13ClientOffer(config, sniHostName(), session, sendEarlyData);
         // RFC 8446 §5.1: the first ClientHello's record may say 0x0301 for compatibility.
         channel.setRecordVersion(ProtocolVersion.TLS1_0);
@@ -229,46 +229,8 @@ public final class Tls13ClientHandshake implements Handshake {
         clientHello1 = sendClientHello(new byte[0]);
         state = new ExpectServerHello(false);
         if (sendEarlyData) {
-            sendEarlyData();
-        }
-    }
-
-    /** RFC 8446 §4.2.10, §4.6.1: early data needs the switch, data, and a ticket allowing that much. */
-    private boolean earlyDataFits(Optional<ClientSession> session) {
-        if (!config.earlyData() || earlyData == null || session.isEmpty()) {
-            return false;
-        }
-        long max = session.get().maxEarlyDataSize();
-        if (earlyData.length > max) {
-            listener.note("0-RTT not attempted: " + earlyData.length + " bytes of early data, the ticket allows "
-                    + max);
-            return false;
-        }
-        return true;
-    }
-
-    /**
-     * RFC 8446 §2.3, §7.1: client_early_traffic_secret from the PSK and the ClientHello, and the
-     * 0-RTT data under its keys, with the suite of the ticket's session (§4.2.10).
-     */
-    private void sendEarlyData() throws TlsAlertException {
-        ClientSession session = offer.session().orElseThrow();
-        CipherSuite earlySuite = session.cipherSuite();
-        Tls13KeySchedule earlySchedule = new Tls13KeySchedule(config.crypto(), earlySuite.hash());
-        byte[] psk = session.psk();
-        byte[] earlySecret = earlySchedule.earlySecret(psk);
-        Hash hash = config.crypto().newHash(earlySuite.hash());
-        hash.update(clientHello1);
-        byte[] clientEarlySecret = earlySchedule.clientEarlyTrafficSecret(earlySecret, hash.digest());
-        secret("CLIENT_EARLY_TRAFFIC_SECRET", clientEarlySecret);
-        // RFC 8446 §D.4: with early data, the compatibility CCS comes right after the ClientHello.
-        sendCompatibilityChangeCipherSpec();
-        channel.setWriteProtection(protection(earlySchedule, earlySuite, clientEarlySecret));
-        channel.sendEarlyData(earlyData);
-        listener.note("sent " + earlyData.length + " bytes of 0-RTT data");
-        earlyDataSent = true;
-        for (byte[] s : List.of(psk, earlySecret, clientEarlySecret, earlyData)) {
-            Arrays.fill(s, (byte) 0);
+            earlyData.send(offer.session().orElseThrow(), clientHello1, offer.sent().random(),
+                    this::sendCompatibilityChangeCipherSpec);
         }
     }
 
@@ -542,7 +504,7 @@ public final class Tls13ClientHandshake implements Handshake {
         listener.note("HelloRetryRequest: " + selected.map(g -> "server asks for a " + g.name() + " key share")
                 .orElse("server sent a cookie"));
 
-        if (earlyDataSent) {
+        if (earlyData.sent()) {
             // RFC 8446 §4.1.2, §4.2.10: a HelloRetryRequest rejects 0-RTT; the next ClientHello is plaintext.
             listener.note("0-RTT data rejected by the HelloRetryRequest");
             channel.clearWriteProtection();
@@ -743,7 +705,7 @@ public final class Tls13ClientHandshake implements Handshake {
             }
             alpn = Optional.of(names.get(0));
         }
-        processEarlyDataAnswer(ee.extensions().find(EarlyData.class).isPresent());
+        earlyData.processAnswer(ee.extensions().find(EarlyData.class).isPresent(), resumed, suite);
         Optional<RecordSizeLimit> limit = ee.extensions().find(RecordSizeLimit.class);
         if (limit.isPresent()) {
             // RFC 8449 §4: both sides announced a limit, so both apply; a value above the
@@ -752,26 +714,6 @@ public final class Tls13ClientHandshake implements Handshake {
             channel.setOwnRecordSizeLimit(config.recordSizeLimit());
         }
         transcript.add(encoded);
-    }
-
-    /**
-     * RFC 8446 §4.2.10: early_data in EncryptedExtensions accepts our 0-RTT data (it can only
-     * be there if we offered it: checked as for every extension). The server must have taken the
-     * first PSK with the suite of its session.
-     */
-    private void processEarlyDataAnswer(boolean accepted) throws TlsAlertException {
-        if (accepted) {
-            ClientSession session = resumed.orElseThrow(() -> new TlsAlertException(ILLEGAL_PARAMETER,
-                    "server accepted 0-RTT data but not the PSK it is sent with (RFC 8446 §4.2.10)"));
-            if (!session.cipherSuite().equals(suite)) {
-                throw new TlsAlertException(ILLEGAL_PARAMETER, "server accepted 0-RTT data but selected "
-                        + suite.name() + ", not the session's " + session.cipherSuite().name() + " (RFC 8446 §4.2.10)");
-            }
-            earlyDataAccepted = true;
-            listener.note("server accepted the 0-RTT data");
-        } else if (earlyDataSent) {
-            listener.note("server rejected the 0-RTT data");
-        }
     }
 
     /** RFC 8446 §4.4.4: the server's Finished, compared in constant time. */
@@ -806,7 +748,7 @@ public final class Tls13ClientHandshake implements Handshake {
     /** [CCS] {Certificate} {CertificateVerify} {Finished}, then application keys (RFC 8446 §2, §4.4). */
     private void sendClientSecondFlight() throws TlsAlertException {
         sendCompatibilityChangeCipherSpec();
-        if (earlyDataAccepted) {
+        if (earlyData.accepted()) {
             // RFC 8446 §4.5: EndOfEarlyData ends the 0-RTT data, still under the early keys.
             send(new EndOfEarlyData());
         }
@@ -899,12 +841,14 @@ public final class Tls13ClientHandshake implements Handshake {
 
     /** RFC 8446 §7.3: the record protection of a traffic secret. */
     private RecordProtection protection(byte[] trafficSecret) {
-        return protection(schedule, suite, trafficSecret);
+        return protection(config.crypto(), schedule, suite, trafficSecret);
     }
 
-    private RecordProtection protection(Tls13KeySchedule keySchedule, CipherSuite cipherSuite, byte[] trafficSecret) {
+    /** RFC 8446 §7.3: the record protection of a traffic secret under a given suite and key schedule. */
+    static RecordProtection protection(CryptoProvider crypto, Tls13KeySchedule keySchedule, CipherSuite cipherSuite,
+            byte[] trafficSecret) {
         TrafficKeys keys = keySchedule.trafficKeys(trafficSecret, cipherSuite.aead());
-        RecordProtection protection = RecordProtection.tls13(config.crypto(), cipherSuite.aead(), keys.key(),
+        RecordProtection protection = RecordProtection.tls13(crypto, cipherSuite.aead(), keys.key(),
                 keys.iv());
         keys.destroy();
         return protection;
