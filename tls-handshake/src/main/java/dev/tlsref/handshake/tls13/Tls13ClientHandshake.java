@@ -1,10 +1,8 @@
 package dev.tlsref.handshake.tls13;
 
-import static dev.tlsref.core.AlertDescription.BAD_CERTIFICATE;
 import static dev.tlsref.core.AlertDescription.DECODE_ERROR;
 import static dev.tlsref.core.AlertDescription.DECRYPT_ERROR;
 import static dev.tlsref.core.AlertDescription.ILLEGAL_PARAMETER;
-import static dev.tlsref.core.AlertDescription.INTERNAL_ERROR;
 import static dev.tlsref.core.AlertDescription.MISSING_EXTENSION;
 import static dev.tlsref.core.AlertDescription.PROTOCOL_VERSION;
 import static dev.tlsref.core.AlertDescription.UNEXPECTED_MESSAGE;
@@ -15,7 +13,6 @@ import dev.tlsref.core.ExtensionType;
 import dev.tlsref.core.HandshakeType;
 import dev.tlsref.core.NamedGroup;
 import dev.tlsref.core.ProtocolVersion;
-import dev.tlsref.core.SignatureScheme;
 import dev.tlsref.core.TlsAlertException;
 import dev.tlsref.core.extension.Alpn;
 import dev.tlsref.core.extension.Cookie;
@@ -27,7 +24,6 @@ import dev.tlsref.core.extension.KeyShareHelloRetryRequest;
 import dev.tlsref.core.extension.KeyShareServerHello;
 import dev.tlsref.core.extension.PreSharedKeyServerHello;
 import dev.tlsref.core.extension.RecordSizeLimit;
-import dev.tlsref.core.extension.SignatureAlgorithms;
 import dev.tlsref.core.extension.SupportedVersionsClientHello;
 import dev.tlsref.core.extension.SupportedVersionsServerHello;
 import dev.tlsref.core.message.CertificateVerify;
@@ -45,34 +41,24 @@ import dev.tlsref.core.message.Tls13CertificateRequest;
 import dev.tlsref.core.message.Tls13NewSessionTicket;
 import dev.tlsref.core.record.ChangeCipherSpecPolicy;
 import dev.tlsref.core.record.RecordProtection;
-import dev.tlsref.crypto.CryptoException;
+import dev.tlsref.crypto.CryptoProvider;
 import dev.tlsref.crypto.Hash;
 import dev.tlsref.crypto.HashAlgorithm;
 import dev.tlsref.crypto.InvalidKeyShareException;
 import dev.tlsref.crypto.KeyShare;
-import dev.tlsref.crypto.SignatureAlgorithm;
-import dev.tlsref.handshake.CertifiedKey;
 import dev.tlsref.handshake.HandshakeListener;
 import dev.tlsref.handshake.NegotiatedParameters;
 import dev.tlsref.handshake.TlsConfig;
 import dev.tlsref.handshake.TlsConfig.CertificateVerification;
-import dev.tlsref.handshake.cert.CertificateChainDecoder;
-import dev.tlsref.handshake.cert.CertificateChainValidator;
-import dev.tlsref.handshake.cert.CertificateKeyScheme;
-import dev.tlsref.handshake.cert.HostnameVerifier;
-import dev.tlsref.handshake.cert.KeyUsageRequirement;
 import dev.tlsref.handshake.cert.ReferenceIdentity;
-import dev.tlsref.handshake.cert.ValidatedChain;
 import dev.tlsref.handshake.engine.Handshake;
 import dev.tlsref.handshake.tls12.Tls12ClientHandshake;
 import dev.tlsref.handshake.engine.HandshakeChannel;
 import dev.tlsref.handshake.engine.Transcript;
 import dev.tlsref.handshake.session.ClientSession;
 import java.security.MessageDigest;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -150,6 +136,8 @@ public final class Tls13ClientHandshake implements Handshake {
     private final HandshakeChannel channel;
     private final HandshakeListener listener;
     private final Transcript transcript = new Transcript();
+    /** The server's Certificate and CertificateVerify, and the client's if asked (§4.4.2, §4.4.3). */
+    private final Tls13ClientAuthentication authentication;
 
     private ClientState state;
     /** Set when the server chose TLS 1.2: from its ServerHello on, that handshake runs instead. */
@@ -159,10 +147,8 @@ public final class Tls13ClientHandshake implements Handshake {
     private boolean changeCipherSpecSent;
     private boolean complete;
 
-    // 0-RTT (RFC 8446 §2.3).
-    private byte[] earlyData;
-    private boolean earlyDataSent;
-    private boolean earlyDataAccepted;
+    /** 0-RTT (RFC 8446 §2.3): the data offered, and whether it was sent and accepted. */
+    private final Tls13ClientEarlyData earlyData;
 
     // What the server chose.
     private CipherSuite suite;
@@ -171,9 +157,6 @@ public final class Tls13ClientHandshake implements Handshake {
     private Optional<NamedGroup> group = Optional.empty();
     private Optional<ClientSession> resumed = Optional.empty();
     private Optional<String> alpn = Optional.empty();
-    private Tls13CertificateRequest certificateRequest;
-    private List<X509Certificate> serverChain = List.of();
-    private Optional<SignatureScheme> serverScheme = Optional.empty();
 
     // Secrets (RFC 8446 §7.1).
     private byte[] handshakeSecret;
@@ -208,6 +191,8 @@ public final class Tls13ClientHandshake implements Handshake {
         this.serverIdentity = this.serverName.map(ReferenceIdentity::parse);
         this.channel = channel;
         this.listener = config.listener();
+        this.authentication = new Tls13ClientAuthentication(config, serverIdentity, transcript, channel);
+        this.earlyData = new Tls13ClientEarlyData(config, channel);
     }
 
     /**
@@ -218,13 +203,13 @@ public final class Tls13ClientHandshake implements Handshake {
         if (state != null) {
             throw new IllegalStateException("early data must be given before the handshake starts");
         }
-        earlyData = data.clone();
+        earlyData.offer(data);
     }
 
     /** True once the server accepted the 0-RTT data (early_data in EncryptedExtensions). */
     @Override
     public boolean earlyDataAccepted() {
-        return earlyDataAccepted;
+        return earlyData.accepted();
     }
 
     // ---------------------------------------------------------------- Handshake
@@ -235,7 +220,7 @@ public final class Tls13ClientHandshake implements Handshake {
             throw new IllegalStateException("handshake already started");
         }
         Optional<ClientSession> session = takeSession();
-        boolean sendEarlyData = earlyDataFits(session);
+        boolean sendEarlyData = earlyData.fits(session);
         offer = new Tls13ClientOffer(config, sniHostName(), session, sendEarlyData);
         // RFC 8446 §5.1: the first ClientHello's record may say 0x0301 for compatibility.
         channel.setRecordVersion(ProtocolVersion.TLS1_0);
@@ -244,46 +229,8 @@ public final class Tls13ClientHandshake implements Handshake {
         clientHello1 = sendClientHello(new byte[0]);
         state = new ExpectServerHello(false);
         if (sendEarlyData) {
-            sendEarlyData();
-        }
-    }
-
-    /** RFC 8446 §4.2.10, §4.6.1: early data needs the switch, data, and a ticket allowing that much. */
-    private boolean earlyDataFits(Optional<ClientSession> session) {
-        if (!config.earlyData() || earlyData == null || session.isEmpty()) {
-            return false;
-        }
-        long max = session.get().maxEarlyDataSize();
-        if (earlyData.length > max) {
-            listener.note("0-RTT not attempted: " + earlyData.length + " bytes of early data, the ticket allows "
-                    + max);
-            return false;
-        }
-        return true;
-    }
-
-    /**
-     * RFC 8446 §2.3, §7.1: client_early_traffic_secret from the PSK and the ClientHello, and the
-     * 0-RTT data under its keys, with the suite of the ticket's session (§4.2.10).
-     */
-    private void sendEarlyData() throws TlsAlertException {
-        ClientSession session = offer.session().orElseThrow();
-        CipherSuite earlySuite = session.cipherSuite();
-        Tls13KeySchedule earlySchedule = new Tls13KeySchedule(config.crypto(), earlySuite.hash());
-        byte[] psk = session.psk();
-        byte[] earlySecret = earlySchedule.earlySecret(psk);
-        Hash hash = config.crypto().newHash(earlySuite.hash());
-        hash.update(clientHello1);
-        byte[] clientEarlySecret = earlySchedule.clientEarlyTrafficSecret(earlySecret, hash.digest());
-        secret("CLIENT_EARLY_TRAFFIC_SECRET", clientEarlySecret);
-        // RFC 8446 §D.4: with early data, the compatibility CCS comes right after the ClientHello.
-        sendCompatibilityChangeCipherSpec();
-        channel.setWriteProtection(protection(earlySchedule, earlySuite, clientEarlySecret));
-        channel.sendEarlyData(earlyData);
-        listener.note("sent " + earlyData.length + " bytes of 0-RTT data");
-        earlyDataSent = true;
-        for (byte[] s : List.of(psk, earlySecret, clientEarlySecret, earlyData)) {
-            Arrays.fill(s, (byte) 0);
+            earlyData.send(offer.session().orElseThrow(), clientHello1, offer.sent().random(),
+                    this::sendCompatibilityChangeCipherSpec);
         }
     }
 
@@ -401,13 +348,13 @@ public final class Tls13ClientHandshake implements Handshake {
         @Override
         public ClientState handle(HandshakeMessage message, byte[] encoded) throws TlsAlertException {
             if (requestAllowed && message instanceof Tls13CertificateRequest request) {
-                processCertificateRequest(request, encoded);
+                authentication.processCertificateRequest(request, encoded);
                 return new ExpectCertificate(false);
             }
             if (!(message instanceof Tls13Certificate certificate)) {
                 throw unexpected(message, requestAllowed ? "CertificateRequest or Certificate" : "Certificate");
             }
-            processServerCertificate(certificate, encoded);
+            authentication.processServerCertificate(certificate, encoded);
             return new ExpectCertificateVerify();
         }
     }
@@ -419,7 +366,7 @@ public final class Tls13ClientHandshake implements Handshake {
             if (!(message instanceof CertificateVerify verify)) {
                 throw unexpected(message, "CertificateVerify");
             }
-            processServerCertificateVerify(verify, encoded);
+            authentication.processServerCertificateVerify(verify, encoded, offer.signatureSchemes());
             return new ExpectFinished();
         }
     }
@@ -557,7 +504,7 @@ public final class Tls13ClientHandshake implements Handshake {
         listener.note("HelloRetryRequest: " + selected.map(g -> "server asks for a " + g.name() + " key share")
                 .orElse("server sent a cookie"));
 
-        if (earlyDataSent) {
+        if (earlyData.sent()) {
             // RFC 8446 §4.1.2, §4.2.10: a HelloRetryRequest rejects 0-RTT; the next ClientHello is plaintext.
             listener.note("0-RTT data rejected by the HelloRetryRequest");
             channel.clearWriteProtection();
@@ -758,7 +705,7 @@ public final class Tls13ClientHandshake implements Handshake {
             }
             alpn = Optional.of(names.get(0));
         }
-        processEarlyDataAnswer(ee.extensions().find(EarlyData.class).isPresent());
+        earlyData.processAnswer(ee.extensions().find(EarlyData.class).isPresent(), resumed, suite);
         Optional<RecordSizeLimit> limit = ee.extensions().find(RecordSizeLimit.class);
         if (limit.isPresent()) {
             // RFC 8449 §4: both sides announced a limit, so both apply; a value above the
@@ -766,92 +713,6 @@ public final class Tls13ClientHandshake implements Handshake {
             channel.setPeerRecordSizeLimit(Math.min(limit.get().limit(), MAX_RECORD_SIZE_LIMIT));
             channel.setOwnRecordSizeLimit(config.recordSizeLimit());
         }
-        transcript.add(encoded);
-    }
-
-    /**
-     * RFC 8446 §4.2.10: early_data in EncryptedExtensions accepts our 0-RTT data (it can only
-     * be there if we offered it: checked as for every extension). The server must have taken the
-     * first PSK with the suite of its session.
-     */
-    private void processEarlyDataAnswer(boolean accepted) throws TlsAlertException {
-        if (accepted) {
-            ClientSession session = resumed.orElseThrow(() -> new TlsAlertException(ILLEGAL_PARAMETER,
-                    "server accepted 0-RTT data but not the PSK it is sent with (RFC 8446 §4.2.10)"));
-            if (!session.cipherSuite().equals(suite)) {
-                throw new TlsAlertException(ILLEGAL_PARAMETER, "server accepted 0-RTT data but selected "
-                        + suite.name() + ", not the session's " + session.cipherSuite().name() + " (RFC 8446 §4.2.10)");
-            }
-            earlyDataAccepted = true;
-            listener.note("server accepted the 0-RTT data");
-        } else if (earlyDataSent) {
-            listener.note("server rejected the 0-RTT data");
-        }
-    }
-
-    /** RFC 8446 §4.3.2: CertificateRequest during the handshake. */
-    private void processCertificateRequest(Tls13CertificateRequest request, byte[] encoded) throws TlsAlertException {
-        if (request.certificateRequestContext().length != 0) {
-            throw new TlsAlertException(ILLEGAL_PARAMETER, "CertificateRequest during the handshake has a non-empty"
-                    + " certificate_request_context (RFC 8446 §4.3.2)");
-        }
-        if (request.extensions().find(SignatureAlgorithms.class).isEmpty()) {
-            throw new TlsAlertException(MISSING_EXTENSION,
-                    "CertificateRequest has no signature_algorithms extension (RFC 8446 §4.3.2)");
-        }
-        certificateRequest = request;
-        transcript.add(encoded);
-    }
-
-    /** RFC 8446 §4.4.2: the server's Certificate, checked by §4.4.2.4 and RFC 5280 / RFC 9525. */
-    private void processServerCertificate(Tls13Certificate certificate, byte[] encoded) throws TlsAlertException {
-        if (certificate.certificateRequestContext().length != 0) {
-            throw new TlsAlertException(ILLEGAL_PARAMETER,
-                    "server Certificate has a non-empty certificate_request_context (RFC 8446 §4.4.2)");
-        }
-        if (certificate.entries().isEmpty()) {
-            throw new TlsAlertException(DECODE_ERROR, "server sent an empty Certificate (RFC 8446 §4.4.2.4)");
-        }
-        List<byte[]> der = new ArrayList<>();
-        for (Tls13Certificate.Entry entry : certificate.entries()) {
-            if (!entry.extensions().isEmpty()) {
-                // §4.4.2: entry extensions must answer ClientHello ones; we offer none of them.
-                throw new TlsAlertException(UNSUPPORTED_EXTENSION, "server CertificateEntry has extension "
-                        + entry.extensions().asList().get(0).type().name() + " that the client did not offer");
-            }
-            der.add(entry.certData());
-        }
-        List<X509Certificate> chain = new CertificateChainDecoder(config.maxCertificateChainLength()).decode(der);
-        if (config.certificateVerification() == CertificateVerification.VERIFY) {
-            ReferenceIdentity identity = serverIdentity.orElseThrow(() -> new TlsAlertException(BAD_CERTIFICATE,
-                    "cannot verify the server certificate: no server name was given to check it against"
-                            + " (pass the host name, or use INSECURE_TRUST_ANY_CERTIFICATE)"));
-            ValidatedChain validated = new CertificateChainValidator(config.trustAnchors(), config.clock(),
-                    config.maxCertificateChainLength()).validateServerChain(chain, KeyUsageRequirement.DIGITAL_SIGNATURE);
-            listener.note("server certificate chain validated to "
-                    + validated.trustAnchor().getSubjectX500Principal().getName());
-            HostnameVerifier.verify(chain.get(0), identity);
-            listener.note("server certificate matches " + identity);
-        } else {
-            listener.note("server certificate NOT verified (INSECURE_TRUST_ANY_CERTIFICATE)");
-        }
-        serverChain = chain;
-        transcript.add(encoded);
-    }
-
-    /** RFC 8446 §4.4.3: the server's signature over the transcript through Certificate. */
-    private void processServerCertificateVerify(CertificateVerify verify, byte[] encoded) throws TlsAlertException {
-        var key = serverChain.get(0).getPublicKey();
-        CertificateKeyScheme.checkPeerScheme(key, ProtocolVersion.TLS1_3, verify.algorithm(), offer.signatureSchemes());
-        SignatureAlgorithm algorithm = verify.algorithm().algorithm().orElseThrow(() -> new TlsAlertException(
-                ILLEGAL_PARAMETER, "server signed with unsupported scheme " + verify.algorithm().name()));
-        byte[] content = CertificateVerifyContent.server(transcript.currentHash());
-        if (!config.crypto().verify(algorithm, key, content, verify.signature())) {
-            throw new TlsAlertException(DECRYPT_ERROR, "server CertificateVerify signature ("
-                    + verify.algorithm().name() + ") does not verify (RFC 8446 §4.4.3)");
-        }
-        listener.note("CertificateVerify signature verified (" + verify.algorithm().name() + ")");
-        serverScheme = Optional.of(verify.algorithm());
         transcript.add(encoded);
     }
 
@@ -887,13 +748,13 @@ public final class Tls13ClientHandshake implements Handshake {
     /** [CCS] {Certificate} {CertificateVerify} {Finished}, then application keys (RFC 8446 §2, §4.4). */
     private void sendClientSecondFlight() throws TlsAlertException {
         sendCompatibilityChangeCipherSpec();
-        if (earlyDataAccepted) {
+        if (earlyData.accepted()) {
             // RFC 8446 §4.5: EndOfEarlyData ends the 0-RTT data, still under the early keys.
             send(new EndOfEarlyData());
         }
         channel.setWriteProtection(protection(clientHandshakeSecret));
-        if (certificateRequest != null) {
-            sendClientCertificate();
+        if (authentication.certificateRequested()) {
+            authentication.sendClientCertificate();
         }
         sendClientFinished();
         channel.setWriteProtection(protection(clientApplicationSecret));
@@ -902,8 +763,9 @@ public final class Tls13ClientHandshake implements Handshake {
             Arrays.fill(s, (byte) 0);
         }
         complete = true;
-        channel.handshakeComplete(new NegotiatedParameters(ProtocolVersion.TLS1_3, suite, group, serverScheme, alpn,
-                serverName, resumed.map(ClientSession::peerCertificates).orElse(serverChain), resumed.isPresent()));
+        channel.handshakeComplete(new NegotiatedParameters(ProtocolVersion.TLS1_3, suite, group,
+                authentication.serverScheme(), alpn, serverName,
+                resumed.map(ClientSession::peerCertificates).orElse(authentication.serverChain()), resumed.isPresent()));
     }
 
     /** RFC 8446 §D.4: one dummy change_cipher_spec before the client's second flight. */
@@ -911,51 +773,6 @@ public final class Tls13ClientHandshake implements Handshake {
         if (config.middleboxCompatibility() && !changeCipherSpecSent) {
             channel.sendChangeCipherSpec();
             changeCipherSpecSent = true;
-        }
-    }
-
-    /**
-     * RFC 8446 §4.4.2, §4.4.3: the client's Certificate (empty if no configured key fits the
-     * server's signature_algorithms; the server decides whether that is acceptable) and, with
-     * a certificate, its CertificateVerify.
-     */
-    private void sendClientCertificate() throws TlsAlertException {
-        List<SignatureScheme> serverAccepts = certificateRequest.extensions().find(SignatureAlgorithms.class)
-                .orElseThrow().schemes();
-        CertifiedKey chosen = null;
-        SignatureScheme scheme = null;
-        for (CertifiedKey candidate : config.certifiedKeys()) {
-            Optional<SignatureScheme> s = CertificateKeyScheme.find(candidate.leaf().getPublicKey(),
-                    ProtocolVersion.TLS1_3, serverAccepts, config.signatureSchemes());
-            if (s.isPresent()) {
-                chosen = candidate;
-                scheme = s.get();
-                break;
-            }
-        }
-        List<Tls13Certificate.Entry> entries = new ArrayList<>();
-        if (chosen != null) {
-            for (X509Certificate c : chosen.chain()) {
-                try {
-                    entries.add(new Tls13Certificate.Entry(c.getEncoded()));
-                } catch (CertificateEncodingException e) {
-                    throw new TlsAlertException(INTERNAL_ERROR, "cannot encode our own certificate", e);
-                }
-            }
-        } else {
-            listener.note("no client certificate fits the server's signature_algorithms: sending an empty Certificate");
-        }
-        send(new Tls13Certificate(certificateRequest.certificateRequestContext(), entries));
-        if (chosen == null) {
-            return;
-        }
-        byte[] content = CertificateVerifyContent.client(transcript.currentHash());
-        try {
-            byte[] signature = config.crypto().sign(scheme.algorithm().orElseThrow(), chosen.privateKey(), content,
-                    config.random());
-            send(new CertificateVerify(scheme, signature));
-        } catch (CryptoException e) {
-            throw new TlsAlertException(INTERNAL_ERROR, "cannot sign CertificateVerify with " + scheme.name(), e);
         }
     }
 
@@ -981,7 +798,8 @@ public final class Tls13ClientHandshake implements Handshake {
             return;
         }
         byte[] psk = schedule.resumptionPsk(resumptionMasterSecret, ticket.ticketNonce());
-        List<X509Certificate> chain = resumed.map(ClientSession::peerCertificates).orElse(serverChain);
+        List<X509Certificate> chain = resumed.map(ClientSession::peerCertificates)
+                .orElse(authentication.serverChain());
         config.clientSessionCache().put(new ClientSession(serverName.get(), suite, psk, ticket.ticket(),
                 Duration.ofSeconds(ticket.ticketLifetime()), ticket.ticketAgeAdd(), config.clock().instant(), alpn,
                 chain, ticket.extensions().find(MaxEarlyDataSize.class).map(MaxEarlyDataSize::maxEarlyDataSize)
@@ -1023,12 +841,14 @@ public final class Tls13ClientHandshake implements Handshake {
 
     /** RFC 8446 §7.3: the record protection of a traffic secret. */
     private RecordProtection protection(byte[] trafficSecret) {
-        return protection(schedule, suite, trafficSecret);
+        return protection(config.crypto(), schedule, suite, trafficSecret);
     }
 
-    private RecordProtection protection(Tls13KeySchedule keySchedule, CipherSuite cipherSuite, byte[] trafficSecret) {
+    /** RFC 8446 §7.3: the record protection of a traffic secret under a given suite and key schedule. */
+    static RecordProtection protection(CryptoProvider crypto, Tls13KeySchedule keySchedule, CipherSuite cipherSuite,
+            byte[] trafficSecret) {
         TrafficKeys keys = keySchedule.trafficKeys(trafficSecret, cipherSuite.aead());
-        RecordProtection protection = RecordProtection.tls13(config.crypto(), cipherSuite.aead(), keys.key(),
+        RecordProtection protection = RecordProtection.tls13(crypto, cipherSuite.aead(), keys.key(),
                 keys.iv());
         keys.destroy();
         return protection;
