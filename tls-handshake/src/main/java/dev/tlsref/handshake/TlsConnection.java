@@ -257,10 +257,6 @@ public final class TlsConnection {
         return handshake.exportKeyingMaterial(label, context, length);
     }
 
-    /** The negotiated version, once known. */
-    public Optional<ProtocolVersion> version() {
-        return parameters().map(NegotiatedParameters::version);
-    }
 
     private interface Step {
         void run() throws TlsAlertException;

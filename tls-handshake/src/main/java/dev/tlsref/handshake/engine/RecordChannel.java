@@ -198,11 +198,6 @@ public final class RecordChannel implements HandshakeChannel {
         }
     }
 
-    /** The write sequence number, to decide when to update keys. */
-    public RecordProtection writeProtection() {
-        return writer.protection();
-    }
-
     /** True if bytes wait to be sent. */
     public boolean hasOutput() {
         return output.position() > 0;
