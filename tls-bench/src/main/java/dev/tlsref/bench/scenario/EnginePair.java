@@ -7,24 +7,29 @@ import javax.net.ssl.SSLException;
 
 /**
  * Two {@link SSLEngine}s (SunJSSE or BCJSSE) driven by the usual wrap/unwrap loop, delegated
- * tasks run inline on the calling thread.
+ * tasks run inline on the calling thread, over the stack's {@link Wire}.
  */
 public final class EnginePair implements InMemoryPair {
     private final SSLEngine client;
     private final SSLEngine server;
     private final ByteBuffer empty = ByteBuffer.allocate(0);
-    private final ByteBuffer toServer = ByteBuffer.allocate(BUFFER_SIZE);
-    private final ByteBuffer toClient = ByteBuffer.allocate(BUFFER_SIZE);
-    private final ByteBuffer clientApp = ByteBuffer.allocate(BUFFER_SIZE);
-    private final ByteBuffer serverApp = ByteBuffer.allocate(BUFFER_SIZE);
+    private final ByteBuffer toServer;
+    private final ByteBuffer toClient;
+    private final ByteBuffer clientApp;
+    private final ByteBuffer serverApp;
     private byte[] lastData;
     private ByteBuffer source;
     private long clientBytes;
     private long serverBytes;
 
-    EnginePair(SSLEngine client, SSLEngine server) {
+    EnginePair(SSLEngine client, SSLEngine server, Wire wire) {
         this.client = client;
         this.server = server;
+        wire.reset();
+        this.toServer = wire.toServer;
+        this.toClient = wire.toClient;
+        this.clientApp = wire.clientApp;
+        this.serverApp = wire.serverApp;
     }
 
     @Override

@@ -44,6 +44,7 @@ final class JsseStack implements TlsStack {
     private final SSLContext serverContext;
     /** Ports that key the client session cache: a new one per socket client means no resumption. */
     private final AtomicInteger nextSocketPort = new AtomicInteger(1);
+    private final Wire wire = new Wire();
 
     JsseStack(Implementation implementation, Scenario scenario) throws Exception {
         this.implementation = implementation;
@@ -89,7 +90,7 @@ final class JsseStack implements TlsStack {
         SSLEngine server = serverContext.createSSLEngine();
         server.setUseClientMode(false);
         configure(server, false);
-        return new EnginePair(client, server);
+        return new EnginePair(client, server, wire);
     }
 
     @Override

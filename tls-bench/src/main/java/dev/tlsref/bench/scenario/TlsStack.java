@@ -16,7 +16,10 @@ public sealed interface TlsStack permits TlsrefStack, JsseStack {
                 : new JsseStack(implementation, scenario);
     }
 
-    /** A new client and server, not started. */
+    /**
+     * A new client and server, not started. The pair uses this stack's transport buffers: it
+     * is valid until the next call.
+     */
     InMemoryPair newPair() throws Exception;
 
     /**

@@ -5,18 +5,20 @@ import dev.tlsref.handshake.NegotiatedParameters;
 import dev.tlsref.handshake.TlsConnection;
 import java.nio.ByteBuffer;
 
-/** Two tlsref {@link TlsConnection}s handing records to each other through one reused buffer. */
+/** Two tlsref {@link TlsConnection}s handing records to each other through the stack's {@link Wire}. */
 public final class TlsrefPair implements InMemoryPair {
     private final TlsConnection client;
     private final TlsConnection server;
-    private final ByteBuffer wire = ByteBuffer.allocate(BUFFER_SIZE);
-    private final byte[] sink = new byte[BUFFER_SIZE];
+    private final ByteBuffer wire;
+    private final byte[] sink;
     private long clientBytes;
     private long serverBytes;
 
-    TlsrefPair(TlsConnection client, TlsConnection server) {
+    TlsrefPair(TlsConnection client, TlsConnection server, Wire wire) {
         this.client = client;
         this.server = server;
+        this.wire = wire.reset().toServer;
+        this.sink = wire.serverApp.array();
     }
 
     @Override

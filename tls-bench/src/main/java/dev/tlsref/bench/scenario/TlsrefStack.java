@@ -20,6 +20,7 @@ final class TlsrefStack implements TlsStack {
     private final TlsConfig client;
     private final TlsConfig socketClient;
     private final TlsConfig server;
+    private final Wire wire = new Wire();
 
     TlsrefStack(Scenario scenario) {
         this.scenario = scenario;
@@ -52,7 +53,7 @@ final class TlsrefStack implements TlsStack {
             // setting; forgetting it keeps every handshake of a full-handshake scenario full.
             client.tls12Sessions().removeClientSession(Fixture.HOST);
         }
-        return new TlsrefPair(TlsConnection.client(client, Fixture.HOST), TlsConnection.server(server));
+        return new TlsrefPair(TlsConnection.client(client, Fixture.HOST), TlsConnection.server(server), wire);
     }
 
     @Override

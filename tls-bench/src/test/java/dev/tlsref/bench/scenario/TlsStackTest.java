@@ -3,6 +3,7 @@ package dev.tlsref.bench.scenario;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
 
 import dev.tlsref.bench.fixture.CertificateKind;
@@ -51,5 +52,17 @@ class TlsStackTest {
         InMemoryPair second = stack.newPair();
         second.handshake();
         assertThat(second.serverBytesSent(), greaterThan(first.serverBytesSent() - 50));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Implementation.class)
+    void aNewPairStartsOnEmptyBuffersAfterTheLastOneCarriedData(Implementation implementation) throws Exception {
+        TlsStack stack = TlsStack.open(implementation, Scenario.full(Suite.TLS_AES_128_GCM_SHA256));
+        InMemoryPair first = stack.newPair();
+        first.handshake();
+        assertThat(first.clientToServer(new byte[5000]), is(5000));
+        InMemoryPair second = stack.newPair();
+        second.handshake();
+        assertThat(second.clientToServer(new byte[300]), is(300));
     }
 }
