@@ -21,11 +21,15 @@ import java.util.Optional;
  * </pre>
  * A ratio's error comes from the two scores' errors (JMH's 99.9% half-intervals), relative
  * errors added in quadrature. Bulk scenarios are also set against the raw AEAD baseline
- * (tlsref/raw) when the run includes {@link RawAeadBaselineBenchmark}.
+ * (tlsref/raw) when the run includes {@link RawAeadBaselineBenchmark}, and the record layer
+ * ({@code RecordLayerBenchmark.recordLayer}) against the raw AEAD of the same run
+ * ({@code RecordLayerBenchmark.rawAead}) with the same algorithm and size.
  */
 public final class Report {
     private static final String BASELINE = "RawAeadBaselineBenchmark.sealThenOpen";
     private static final String BULK = "BulkBenchmark.sealAndOpen";
+    private static final String RECORD_BASELINE = "RecordLayerBenchmark.rawAead";
+    private static final String RECORD = "RecordLayerBenchmark.recordLayer";
 
     private Report() {}
 
@@ -96,8 +100,8 @@ public final class Report {
         Map<String, Map<String, Measurement>> byScenario = new LinkedHashMap<>();
         Map<String, Measurement> baselines = new LinkedHashMap<>();
         for (Measurement m : measurements) {
-            if (m.benchmark().equals(BASELINE)) {
-                baselines.put(m.params().get("suite") + "/" + m.params().get("size"), m);
+            if (m.benchmark().equals(BASELINE) || m.benchmark().equals(RECORD_BASELINE)) {
+                baselines.put(baselineKey(m), m);
             }
             byScenario.computeIfAbsent(m.scenario(), k -> new LinkedHashMap<>())
                     .put(m.implementation().orElse("-"), m);
@@ -109,9 +113,10 @@ public final class Report {
             Map<String, Measurement> impl = e.getValue();
             Measurement tlsref = impl.get("tlsref");
             String raw = "";
-            if (tlsref != null && tlsref.benchmark().equals(BULK)) {
-                Measurement base = baselines.get(tlsref.params().get("suite") + "/" + tlsref.params().get("size"));
-                raw = base == null ? "" : ratio(tlsref, base);
+            Measurement measured = tlsref != null ? tlsref : impl.get("-");
+            if (measured != null && (measured.benchmark().equals(BULK) || measured.benchmark().equals(RECORD))) {
+                Measurement base = baselines.get(baselineKey(measured));
+                raw = base == null ? "" : ratio(measured, base);
             }
             rows.add(List.of(e.getKey(),
                     score(impl.get("tlsref"), impl.get("-")), score(impl.get("jsse"), null),
@@ -121,6 +126,16 @@ public final class Report {
                             + bytes(impl.get("jsse")) + " / " + bytes(impl.get("bcjsse"))));
         }
         return rows;
+    }
+
+    /**
+     * What pairs a measurement with its raw AEAD baseline: bulk with {@code RawAeadBaseline} by
+     * suite and size, the record layer with {@code RecordLayer.rawAead} by algorithm and size.
+     */
+    private static String baselineKey(Measurement m) {
+        boolean record = m.benchmark().startsWith("RecordLayerBenchmark.");
+        return (record ? "record:" + m.params().get("algorithm") : "bulk:" + m.params().get("suite"))
+                + "/" + m.params().get("size");
     }
 
     /** {@code a/b} with the error propagated from both scores; empty if either is missing. */

@@ -18,7 +18,11 @@ import org.junit.jupiter.api.Test;
 class ReportTest {
 
     private static String resultsJson() throws IOException {
-        try (InputStream in = ReportTest.class.getResourceAsStream("/report/results.json")) {
+        return resource("/report/results.json");
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = ReportTest.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
@@ -67,6 +71,16 @@ class ReportTest {
         assertThat("tlsref/raw", bulk, containsString("0.80 ± 0.00"));
         assertThat(bulk, containsString("0 B / - / -"));
         assertThat("8 clients * 50/s", lines[4], containsString("400 ± 40 hs/s"));
+    }
+
+    @Test
+    void setsTheRecordLayerAgainstTheRawAeadOfTheSameAlgorithmAndSize() throws IOException {
+        String[] lines = Report.markdown(Report.parse(resource("/report/record.json"))).split("\n");
+        assertThat(lines.length, equalTo(5));
+        String[] record = lines[3].split(" \\| ");
+        assertThat(record[0], equalTo("| RecordLayer.recordLayer algorithm=AES_128_GCM size=16384"));
+        assertThat("record/raw", record[6], equalTo("0.95 ± 0.00"));
+        assertThat("no raw AEAD at 1 KiB in this run", lines[4].split(" \\| ")[6], equalTo(""));
     }
 
     @Test
