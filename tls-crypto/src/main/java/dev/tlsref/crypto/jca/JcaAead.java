@@ -19,8 +19,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * An {@link Aead} on {@link javax.crypto.Cipher}: {@code AES/GCM/NoPadding} or
- * {@code ChaCha20-Poly1305} from one provider, the one {@code Cipher.getInstance} picks (SunJCE
- * with the default provider list).
+ * {@code ChaCha20-Poly1305} from the provider that {@code Cipher.getInstance} picked when the
+ * {@code jca} provider was made (SunJCE with the default provider list).
  *
  * <p>Two {@code Cipher} objects, one to seal and one to open, because SunJCE remembers the
  * last nonce of a {@code Cipher} across modes: GCM refuses to encrypt under the IV it last
