@@ -108,9 +108,9 @@ public final class Hkdf {
         if (length < 0 || length > 0xFFFF) {
             throw new IllegalArgumentException("HkdfLabel.length is a uint16, got " + length);
         }
-        byte[] labelBytes = ascii(label);
-        int fullLabelLength = LABEL_PREFIX.length + labelBytes.length;
-        if (labelBytes.length == 0 || fullLabelLength > MAX_LABEL_LENGTH) {
+        checkAscii(label);
+        int fullLabelLength = LABEL_PREFIX.length + label.length(); // ASCII: one byte per char
+        if (label.isEmpty() || fullLabelLength > MAX_LABEL_LENGTH) {
             throw new IllegalArgumentException("HkdfLabel.label must be 7 to 255 bytes with its \"tls13 \" prefix,"
                     + " got " + fullLabelLength + " for \"" + label + "\"");
         }
@@ -124,8 +124,9 @@ public final class Hkdf {
         info[at++] = (byte) fullLabelLength;
         System.arraycopy(LABEL_PREFIX, 0, info, at, LABEL_PREFIX.length);
         at += LABEL_PREFIX.length;
-        System.arraycopy(labelBytes, 0, info, at, labelBytes.length);
-        at += labelBytes.length;
+        for (int i = 0; i < label.length(); i++) {
+            info[at++] = (byte) label.charAt(i);
+        }
         info[at++] = (byte) context.length;
         System.arraycopy(context, 0, info, at, context.length);
         return expand(secret, info, length);
@@ -151,12 +152,11 @@ public final class Hkdf {
         return expandLabel(secret, label, transcriptHash, hash.length());
     }
 
-    private static byte[] ascii(String label) {
+    private static void checkAscii(String label) {
         for (int i = 0; i < label.length(); i++) {
             if (label.charAt(i) >= 0x80) {
                 throw new IllegalArgumentException("TLS labels are ASCII: \"" + label + "\"");
             }
         }
-        return label.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -1,6 +1,5 @@
 package dev.tlsref.crypto;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -41,11 +40,13 @@ public final class Tls12Prf {
         if (length < 0) {
             throw new IllegalArgumentException("PRF output length must not be negative, got " + length);
         }
-        byte[] labelBytes = ascii(label);
+        checkAscii(label);
         // RFC 5246 §5: the label is part of the seed that P_hash sees.
-        byte[] labelAndSeed = new byte[labelBytes.length + seed.length];
-        System.arraycopy(labelBytes, 0, labelAndSeed, 0, labelBytes.length);
-        System.arraycopy(seed, 0, labelAndSeed, labelBytes.length, seed.length);
+        byte[] labelAndSeed = new byte[label.length() + seed.length]; // ASCII: one byte per char
+        for (int i = 0; i < label.length(); i++) {
+            labelAndSeed[i] = (byte) label.charAt(i);
+        }
+        System.arraycopy(seed, 0, labelAndSeed, label.length(), seed.length);
         return pHash(secret, labelAndSeed, length);
     }
 
@@ -72,13 +73,12 @@ public final class Tls12Prf {
         return out;
     }
 
-    private static byte[] ascii(String label) {
+    private static void checkAscii(String label) {
         Objects.requireNonNull(label, "label");
         for (int i = 0; i < label.length(); i++) {
             if (label.charAt(i) >= 0x80) {
                 throw new IllegalArgumentException("TLS labels are ASCII: \"" + label + "\"");
             }
         }
-        return label.getBytes(StandardCharsets.US_ASCII);
     }
 }

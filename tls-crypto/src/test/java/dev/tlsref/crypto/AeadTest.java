@@ -204,6 +204,75 @@ class AeadTest {
         assertThat(Arrays.copyOf(memory, message.length), is(message));
     }
 
+    /** A TLS record: a 5-byte header, then the sealed message; {@code sealer} seals it. */
+    private static byte[] record(Aead sealer, byte[] nonce, byte[] message) {
+        byte[] record = new byte[5 + message.length + sealer.algorithm().tagLength()];
+        record[0] = 23;
+        record[1] = 3;
+        record[2] = 3;
+        sealer.seal(nonce, AAD, message, 0, message.length, record, 5);
+        return record;
+    }
+
+    /**
+     * The record layer opens ciphertext that starts after the record header. Records of growing
+     * and shrinking sizes, each opened in place, into another array and shifted back over the
+     * header, by instances that only ever seal or only ever open, as a connection's keys do.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("aeads")
+    void opensCiphertextAfterARecordHeaderInPlaceShiftedAndIntoAnotherArray(String name, AeadAlgorithm algorithm,
+            CryptoProvider provider) throws Exception {
+        Aead writer = provider.newAead(algorithm, key(algorithm));
+        Aead reader = provider.newAead(algorithm, key(algorithm));
+        int sequence = 0;
+        for (int length : new int[] {16384, 1, 0, 5000, 16385, 100}) {
+            byte[] message = message(length);
+
+            byte[] record = record(writer, nonce(++sequence), message);
+            assertThat(Arrays.copyOfRange(record, 5, record.length),
+                    is(sealed(provider, algorithm, nonce(sequence), message)));
+            assertThat(reader.open(nonce(sequence), AAD, record, 5, record.length - 5, record, 5), is(length));
+            assertThat("in place, " + length, Arrays.copyOfRange(record, 5, 5 + length), is(message));
+
+            record = record(writer, nonce(++sequence), message);
+            byte[] out = new byte[length];
+            assertThat(reader.open(nonce(sequence), AAD, record, 5, record.length - 5, out, 0), is(length));
+            assertThat("another array, " + length, out, is(message));
+
+            record = record(writer, nonce(++sequence), message);
+            assertThat(reader.open(nonce(sequence), AAD, record, 5, record.length - 5, record, 0), is(length));
+            assertThat("shifted, " + length, Arrays.copyOf(record, length), is(message));
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("aeads")
+    void rejectsAWrongTagAfterARecordHeaderAndLeavesNoPlaintext(String name, AeadAlgorithm algorithm,
+            CryptoProvider provider) throws Exception {
+        byte[] message = message(300);
+        byte[] genuine = record(provider.newAead(algorithm, key(algorithm)), nonce(10), message);
+        byte[] forged = genuine.clone();
+        forged[forged.length - 1] ^= 0x01;
+        Aead reader = provider.newAead(algorithm, key(algorithm));
+
+        byte[] out = new byte[message.length];
+        Arrays.fill(out, (byte) 0x5a);
+        assertThrows(AeadTagException.class,
+                () -> reader.open(nonce(10), AAD, forged, 5, forged.length - 5, out, 0));
+        assertThat("another array", boxed(out), everyItem(is((byte) 0)));
+
+        byte[] inPlace = forged.clone();
+        assertThrows(AeadTagException.class,
+                () -> reader.open(nonce(10), AAD, inPlace, 5, inPlace.length - 5, inPlace, 5));
+        assertThat("in place", boxed(Arrays.copyOfRange(inPlace, 5, 5 + message.length)), everyItem(is((byte) 0)));
+        assertThat("header untouched", Arrays.copyOf(inPlace, 5), is(Arrays.copyOf(forged, 5)));
+
+        // A failure leaves the instance usable for the genuine record.
+        assertThat(reader.open(nonce(10), AAD, genuine, 5, genuine.length - 5, genuine, 5), is(message.length));
+        assertThat(Arrays.copyOfRange(genuine, 5, 5 + message.length), is(message));
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("aeads")
     void opensTheSameRecordTwice(String name, AeadAlgorithm algorithm, CryptoProvider provider) throws Exception {

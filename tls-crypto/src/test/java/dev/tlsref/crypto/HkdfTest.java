@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -138,6 +139,23 @@ class HkdfTest {
         assertThrows(IllegalArgumentException.class, () -> hkdf.expandLabel(secret, "k\u00e9y", new byte[0], 16));
         assertThrows(IllegalArgumentException.class, () -> hkdf.expandLabel(secret, "key", new byte[0], 0x10000));
         assertThrows(IllegalArgumentException.class, () -> hkdf.expandLabel(secret, "key", new byte[0], -1));
+    }
+
+    /** The longest label HkdfLabel carries, laid out by hand as RFC 8446 §7.1 serialises it. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.tlsref.crypto.Providers#both")
+    void expandLabelIsExpandOverTheSerialisedHkdfLabel(CryptoProvider provider) {
+        Hkdf hkdf = new Hkdf(provider, HashAlgorithm.SHA256);
+        byte[] secret = HEX.parseHex("33ad0a1c607ec03b09e6cd9893680ce210adf300aa1f2660e1b22e10f170f92a");
+        String label = "abcdefghijklmnopqrstuvwxyz0123456789".repeat(7).substring(0, 249);
+        byte[] context = {9, 8, 7};
+        byte[] info = new byte[2 + 1 + 255 + 1 + context.length];
+        info[1] = 42; // uint16 length
+        info[2] = (byte) 255;
+        System.arraycopy(("tls13 " + label).getBytes(StandardCharsets.US_ASCII), 0, info, 3, 255);
+        info[258] = (byte) context.length;
+        System.arraycopy(context, 0, info, 259, context.length);
+        assertThat(hkdf.expandLabel(secret, label, context, 42), is(hkdf.expand(secret, info, 42)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -7,6 +7,7 @@ import dev.tlsref.crypto.internal.AeadArguments;
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
+import java.security.Provider;
 import java.security.spec.AlgorithmParameterSpec;
 import java.util.Arrays;
 import java.util.Objects;
@@ -18,11 +19,14 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * An {@link Aead} on {@link javax.crypto.Cipher}: {@code AES/GCM/NoPadding} or
- * {@code ChaCha20-Poly1305} (SunJCE with the default provider list).
+ * {@code ChaCha20-Poly1305} from the provider that {@code Cipher.getInstance} picked when the
+ * {@code jca} provider was made (SunJCE with the default provider list).
  *
  * <p>Two {@code Cipher} objects, one to seal and one to open, because SunJCE remembers the
  * last nonce of a {@code Cipher} across modes: GCM refuses to encrypt under the IV it last
- * decrypted with, ChaCha20 refuses any re-init with the same key and nonce. The key is one
+ * decrypted with, ChaCha20 refuses any re-init with the same key and nonce. Each is made on its
+ * first use: a record layer's keys only ever seal (write keys) or only ever open (read keys),
+ * and the application keys of a short connection may never be used at all. The key is one
  * {@link SecretKeySpec} made once; each record needs a new parameter spec (the JCA offers no
  * other way to pass a nonce), nothing else is allocated here.
  *
@@ -32,27 +36,30 @@ import javax.crypto.spec.SecretKeySpec;
  * ChaCha20 encrypts straight from input to output and would read bytes it already overwrote.
  * That check needs arrays: two direct buffers over the same memory must start at the same
  * position.
+ *
+ * <p>SunJCE's ChaCha20-Poly1305 (JDK 17) opens straight from the caller's array only if the
+ * ciphertext starts at index 0; from any other offset it collects the ciphertext in a
+ * {@code ByteArrayOutputStream} and copies that out again, two fresh arrays the size of the
+ * record. A TLS record's ciphertext starts after its 5-byte header, so ChaCha20 ciphertext at a
+ * nonzero offset is first copied to index 0 of a scratch array this object keeps.
  */
 final class JcaAead implements Aead {
     private final AeadAlgorithm algorithm;
     private final SecretKeySpec key;
-    private final Cipher sealer;
-    private final Cipher opener;
+    private final Provider provider;
+    private Cipher sealer; // made by the first seal
+    private Cipher opener; // made by the first open
     private final byte[] lastSealNonce = new byte[AeadAlgorithm.NONCE_LENGTH];
     private boolean hasSealed;
     private final byte[] lastOpenNonce = new byte[AeadAlgorithm.NONCE_LENGTH];
     private boolean hasOpened;
     private byte[] scratch = new byte[0];
 
-    JcaAead(AeadAlgorithm algorithm, byte[] key) {
+    /** An AEAD whose ciphers {@code provider}, which offers {@link #transformation}, will make. */
+    JcaAead(AeadAlgorithm algorithm, byte[] key, Provider provider) {
         this.algorithm = algorithm;
         this.key = new SecretKeySpec(key, keyAlgorithm(algorithm)); // copies the key
-        try {
-            this.sealer = Cipher.getInstance(transformation(algorithm));
-            this.opener = Cipher.getInstance(transformation(algorithm));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this JDK has no " + transformation(algorithm), e);
-        }
+        this.provider = provider;
     }
 
     static boolean supports(AeadAlgorithm algorithm) {
@@ -63,12 +70,21 @@ final class JcaAead implements Aead {
         };
     }
 
-    private static String transformation(AeadAlgorithm algorithm) {
+    /** The JCA transformation of a {@link #supports supported} algorithm. */
+    static String transformation(AeadAlgorithm algorithm) {
         return algorithm == AeadAlgorithm.CHACHA20_POLY1305 ? "ChaCha20-Poly1305" : "AES/GCM/NoPadding";
     }
 
     private static String keyAlgorithm(AeadAlgorithm algorithm) {
         return algorithm == AeadAlgorithm.CHACHA20_POLY1305 ? "ChaCha20" : "AES";
+    }
+
+    private Cipher newCipher() {
+        try {
+            return Cipher.getInstance(transformation(algorithm), provider);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(provider.getName() + " no longer offers " + transformation(algorithm), e);
+        }
     }
 
     private AlgorithmParameterSpec parameters(byte[] nonce) {
@@ -106,8 +122,9 @@ final class JcaAead implements Aead {
         Objects.checkFromIndexSize(inOffset, inLength, in.length);
         int plaintextLength = AeadArguments.plaintextLength(algorithm, inLength);
         Objects.checkFromIndexSize(outOffset, plaintextLength, out.length);
-        if (overlapsShifted(in, inOffset, inLength, out, outOffset, plaintextLength)) {
-            in = detach(in, inOffset, inLength);
+        if (overlapsShifted(in, inOffset, inLength, out, outOffset, plaintextLength)
+                || (algorithm == AeadAlgorithm.CHACHA20_POLY1305 && inOffset != 0)) {
+            in = detach(in, inOffset, inLength); // ChaCha20: see the class comment
             inOffset = 0;
         }
         startOpen(nonce, aad);
@@ -188,6 +205,9 @@ final class JcaAead implements Aead {
         if (hasSealed && Arrays.equals(nonce, lastSealNonce)) {
             throw new IllegalStateException(algorithm + ": the nonce of the previous seal was used again");
         }
+        if (sealer == null) {
+            sealer = newCipher();
+        }
         try {
             sealer.init(Cipher.ENCRYPT_MODE, key, parameters(nonce));
         } catch (GeneralSecurityException e) {
@@ -204,6 +224,9 @@ final class JcaAead implements Aead {
      * decrypt; stepping through a different nonce first keeps both JCA ciphers behaving alike.
      */
     private void startOpen(byte[] nonce, byte[] aad) {
+        if (opener == null) {
+            opener = newCipher();
+        }
         try {
             if (hasOpened && Arrays.equals(nonce, lastOpenNonce)) {
                 lastOpenNonce[0] ^= 1; // now differs from nonce

@@ -14,21 +14,26 @@ final class JcaHash implements Hash {
     private final HashAlgorithm algorithm;
     private final MessageDigest digest;
 
-    JcaHash(HashAlgorithm algorithm) {
-        this(algorithm, newDigest(algorithm));
-    }
-
-    private JcaHash(HashAlgorithm algorithm, MessageDigest digest) {
+    /** Wraps {@code digest}, which this hash then owns. */
+    JcaHash(HashAlgorithm algorithm, MessageDigest digest) {
         this.algorithm = algorithm;
         this.digest = digest;
     }
 
-    private static MessageDigest newDigest(HashAlgorithm algorithm) {
+    /**
+     * A fresh digest like {@code prototype}, which must be in its initial state: a clone, or a
+     * new instance from the same provider if the provider's digest cannot be cloned.
+     */
+    static MessageDigest copyOf(MessageDigest prototype) {
         try {
-            return MessageDigest.getInstance(algorithm.jcaName());
-        } catch (NoSuchAlgorithmException e) {
-            // Every Java SE platform must offer SHA-256; SHA-384 ships with every JDK.
-            throw new IllegalStateException("this JDK has no " + algorithm.jcaName(), e);
+            return (MessageDigest) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            try {
+                return MessageDigest.getInstance(prototype.getAlgorithm(), prototype.getProvider());
+            } catch (NoSuchAlgorithmException unexpected) {
+                throw new IllegalStateException(prototype.getProvider().getName() + " no longer offers "
+                        + prototype.getAlgorithm(), unexpected);
+            }
         }
     }
 

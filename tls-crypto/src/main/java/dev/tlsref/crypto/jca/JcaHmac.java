@@ -13,13 +13,31 @@ final class JcaHmac implements Hmac {
     private final HashAlgorithm algorithm;
     private final Mac mac;
 
-    JcaHmac(HashAlgorithm algorithm, byte[] key) {
+    /** Keys {@code unkeyed}, which this HMAC then owns, with {@code key}. */
+    JcaHmac(HashAlgorithm algorithm, Mac unkeyed, byte[] key) {
         this.algorithm = algorithm;
+        this.mac = unkeyed;
         try {
-            this.mac = Mac.getInstance(algorithm.jcaHmacName());
             this.mac.init(new SecretKeySpec(nonEmpty(key, algorithm), algorithm.jcaHmacName()));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+        } catch (InvalidKeyException e) {
             throw new IllegalStateException("this JDK cannot key " + algorithm.jcaHmacName(), e);
+        }
+    }
+
+    /**
+     * A fresh unkeyed Mac like {@code prototype}, which must be unkeyed itself: a clone, or a
+     * new instance from the same provider if the provider's Mac cannot be cloned.
+     */
+    static Mac copyOf(Mac prototype) {
+        try {
+            return (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            try {
+                return Mac.getInstance(prototype.getAlgorithm(), prototype.getProvider());
+            } catch (NoSuchAlgorithmException unexpected) {
+                throw new IllegalStateException(prototype.getProvider().getName() + " no longer offers "
+                        + prototype.getAlgorithm(), unexpected);
+            }
         }
     }
 
