@@ -2,9 +2,13 @@ package dev.tlsref.handshake;
 
 import java.nio.ByteBuffer;
 
-/** Received application data waiting to be read: one growable ring of bytes. */
+/**
+ * Received application data waiting to be read: one growable array of bytes. It starts empty,
+ * so a connection that never receives data holds none, and grows to the most that has waited
+ * unread at one time; from then on receiving allocates nothing.
+ */
 final class ApplicationDataBuffer {
-    private byte[] bytes = new byte[16 * 1024];
+    private byte[] bytes = new byte[0];
     private int start;
     private int end;
 

@@ -89,10 +89,12 @@ public final class TlsConnection {
             java.util.Arrays.fill(earlyData, (byte) 0);
             earlyData = null;
         }
-        guarded(() -> {
+        try {
             handshake.start();
             channel.flush();
-        });
+        } catch (TlsAlertException | RuntimeException e) {
+            throw failed(e);
+        }
     }
 
     /**
@@ -155,10 +157,12 @@ public final class TlsConnection {
         if (failure != null) {
             throw failure;
         }
-        guarded(() -> {
+        try {
             channel.receive(in, inbound);
             channel.flush();
-        });
+        } catch (TlsAlertException | RuntimeException e) {
+            throw failed(e);
+        }
     }
 
     /** True if there are bytes to send to the peer. */
@@ -208,7 +212,11 @@ public final class TlsConnection {
         if (outboundClosed || failure != null) {
             throw new IllegalStateException("the connection is closed");
         }
-        guarded(() -> channel.sendApplicationData(data, offset, length));
+        try {
+            channel.sendApplicationData(data, offset, length);
+        } catch (TlsAlertException | RuntimeException e) {
+            throw failed(e);
+        }
     }
 
     /** Sends all of {@code data}. */
@@ -246,10 +254,12 @@ public final class TlsConnection {
 
     /** Sends a TLS 1.3 KeyUpdate, asking the peer to update too if {@code requestPeer} (RFC 8446 §4.6.3). */
     public void updateKeys(boolean requestPeer) throws TlsAlertException {
-        guarded(() -> {
+        try {
             handshake.updateKeys(requestPeer);
             channel.flush();
-        });
+        } catch (TlsAlertException | RuntimeException e) {
+            throw failed(e);
+        }
     }
 
     /** Keying material exported from the session (RFC 8446 §7.5). */
@@ -258,30 +268,22 @@ public final class TlsConnection {
     }
 
 
-    private interface Step {
-        void run() throws TlsAlertException;
-    }
-
     /**
-     * Runs a step; on failure records it and queues the fatal alert for the peer (RFC 8446
-     * §6.2). Any other exception on peer input is a bug in tlsref: it is reported to the peer
-     * as internal_error rather than left to escape.
+     * Records the failure of a step and queues the fatal alert for the peer (RFC 8446 §6.2);
+     * returns the exception to throw. Any other exception on peer input is a bug in tlsref: it
+     * is reported to the peer as internal_error rather than left to escape. (Each public method
+     * catches for itself rather than passing a lambda, so that writing and receiving allocate
+     * nothing of their own.)
      */
-    private void guarded(Step step) throws TlsAlertException {
-        try {
-            step.run();
-        } catch (TlsPeerAlertException e) {
-            failure = e;
-            throw e;
-        } catch (TlsAlertException e) {
-            fail(e);
-            throw e;
-        } catch (RuntimeException e) {
-            TlsAlertException bug = new TlsAlertException(AlertDescription.INTERNAL_ERROR,
-                    "internal error in tlsref: " + e, e);
-            fail(bug);
-            throw bug;
+    private TlsAlertException failed(Exception e) {
+        if (e instanceof TlsPeerAlertException peerAlert) {
+            failure = peerAlert;
+            return peerAlert;
         }
+        TlsAlertException alert = e instanceof TlsAlertException tlsAlert ? tlsAlert
+                : new TlsAlertException(AlertDescription.INTERNAL_ERROR, "internal error in tlsref: " + e, e);
+        fail(alert);
+        return alert;
     }
 
     private void fail(TlsAlertException e) {

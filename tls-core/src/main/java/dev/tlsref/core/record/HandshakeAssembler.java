@@ -6,6 +6,7 @@ import dev.tlsref.core.AlertDescription;
 import dev.tlsref.core.HandshakeType;
 import dev.tlsref.core.TlsAlertException;
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
@@ -19,17 +20,26 @@ import java.util.Arrays;
  * (the alert OpenSSL sends for an excessive message size; RFC 8446 names none). So the
  * assembler holds at most one maximal message plus one record's fragment.
  *
+ * <p>Each message is copied once, from the fragment into its own array of exactly its size; a
+ * message that spans records grows into that array as its parts arrive, so a header alone
+ * makes the assembler allocate little, however large a length it announces.
+ *
  * <p>RFC 8446 §5.1: handshake messages MUST NOT span a key change, and MUST NOT be interleaved
  * with other record types. The handshake layer calls {@link #requireMessageBoundary(String)}
  * before it changes read keys and when a record of another type arrives.
  */
 public final class HandshakeAssembler {
     private final int maxMessageLength;
-    private byte[] buffer = new byte[0];
-    private int start;
-    private int end;
-    /** Where the next header not yet checked against the maximum begins. */
-    private int nextHeader;
+    /** Complete messages not yet taken, in order. */
+    private final ArrayDeque<byte[]> complete = new ArrayDeque<>(4);
+    /** The header of the next message, while fewer than its 4 bytes have arrived. */
+    private final byte[] header = new byte[HANDSHAKE_HEADER_LENGTH];
+    private int headerLength;
+    /** The message being received, header included: {@code partial[0, partialLength)} so far. */
+    private byte[] partial;
+    private int partialLength;
+    /** The whole length (header included) of the message in {@link #partial}. */
+    private int partialTotal;
 
     /**
      * @param maxMessageLength the largest message body (the header's length field) accepted
@@ -54,11 +64,25 @@ public final class HandshakeAssembler {
      *     than the maximum
      */
     public void add(ByteBuffer fragment) throws TlsAlertException {
-        int length = fragment.remaining();
-        ensureRoom(length);
-        fragment.get(buffer, end, length);
-        end += length;
-        checkHeaders();
+        while (fragment.hasRemaining()) {
+            if (partial == null) {
+                int n = Math.min(HANDSHAKE_HEADER_LENGTH - headerLength, fragment.remaining());
+                fragment.get(header, headerLength, n);
+                headerLength += n;
+                if (headerLength < HANDSHAKE_HEADER_LENGTH) {
+                    return;
+                }
+                startMessage(fragment.remaining());
+            }
+            int n = Math.min(partialTotal - partialLength, fragment.remaining());
+            ensurePartialRoom(n);
+            fragment.get(partial, partialLength, n);
+            partialLength += n;
+            if (partialLength == partialTotal) {
+                complete.add(partial);
+                partial = null;
+            }
+        }
     }
 
     /** Adds a whole fragment given as an array. */
@@ -70,31 +94,21 @@ public final class HandshakeAssembler {
      * The next complete message, header included, or {@code null} if none is complete yet.
      */
     public byte[] next() {
-        if (end - start < HANDSHAKE_HEADER_LENGTH) {
-            return null;
-        }
-        int total = HANDSHAKE_HEADER_LENGTH + bodyLength(start);
-        if (end - start < total) {
-            return null;
-        }
-        byte[] message = Arrays.copyOfRange(buffer, start, start + total);
-        start += total;
-        if (start == end) {
-            nextHeader -= start;
-            start = 0;
-            end = 0;
-        }
-        return message;
+        return complete.poll();
     }
 
     /** True if no bytes are buffered: every message received so far has been taken. */
     public boolean isEmpty() {
-        return start == end;
+        return bufferedLength() == 0;
     }
 
     /** The number of bytes buffered (complete messages not yet taken and any partial one). */
     public int bufferedLength() {
-        return end - start;
+        int length = headerLength + (partial == null ? 0 : partialLength);
+        for (byte[] message : complete) {
+            length += message.length;
+        }
+        return length;
     }
 
     /**
@@ -105,47 +119,42 @@ public final class HandshakeAssembler {
      * @throws TlsAlertException {@code unexpected_message} if any handshake bytes are buffered
      */
     public void requireMessageBoundary(String event) throws TlsAlertException {
-        if (isEmpty()) {
+        int buffered = bufferedLength();
+        if (buffered == 0) {
             return;
         }
-        String what = end - start >= 1
-                ? "part of a " + new HandshakeType(buffer[start] & 0xff) + " message" : "handshake data";
-        throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE, (end - start) + " bytes of " + what
+        byte[] first = !complete.isEmpty() ? complete.peek() : partial != null ? partial : header;
+        String what = "part of a " + new HandshakeType(first[0] & 0xff) + " message";
+        throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE, buffered + " bytes of " + what
                 + " are buffered at " + event + "; handshake messages must not span it (RFC 8446 §5.1)");
     }
 
-    /** Checks every header that is complete and not yet checked. */
-    private void checkHeaders() throws TlsAlertException {
-        while (end - nextHeader >= HANDSHAKE_HEADER_LENGTH) {
-            int length = bodyLength(nextHeader);
-            if (length > maxMessageLength) {
-                throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER, new HandshakeType(buffer[nextHeader] & 0xff)
-                        + " message of " + length + " bytes exceeds the " + maxMessageLength + "-byte limit");
-            }
-            nextHeader += HANDSHAKE_HEADER_LENGTH + length;
+    /**
+     * Checks the complete header against the maximum, before any of the body is buffered, and
+     * starts the message's array with room for what {@code available} more bytes of it.
+     */
+    private void startMessage(int available) throws TlsAlertException {
+        int length = ((header[1] & 0xff) << 16) | ((header[2] & 0xff) << 8) | (header[3] & 0xff);
+        if (length > maxMessageLength) {
+            throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER, new HandshakeType(header[0] & 0xff)
+                    + " message of " + length + " bytes exceeds the " + maxMessageLength + "-byte limit");
         }
+        partialTotal = HANDSHAKE_HEADER_LENGTH + length;
+        partial = new byte[Math.min(partialTotal, HANDSHAKE_HEADER_LENGTH + available)];
+        System.arraycopy(header, 0, partial, 0, HANDSHAKE_HEADER_LENGTH);
+        partialLength = HANDSHAKE_HEADER_LENGTH;
+        headerLength = 0;
     }
 
-    private int bodyLength(int headerAt) {
-        return ((buffer[headerAt + 1] & 0xff) << 16) | ((buffer[headerAt + 2] & 0xff) << 8) | (buffer[headerAt + 3] & 0xff);
-    }
-
-    private void ensureRoom(int incoming) {
-        if (buffer.length - end >= incoming) {
-            return;
+    /**
+     * Makes room for {@code incoming} more bytes of the partial message: at least doubling, so
+     * a large message arriving in many records costs linear time, and never beyond its length,
+     * so the array is exactly the message once it is complete.
+     */
+    private void ensurePartialRoom(int incoming) {
+        int needed = partialLength + incoming;
+        if (needed > partial.length) {
+            partial = Arrays.copyOf(partial, Math.min(partialTotal, Math.max(needed, 2 * partial.length)));
         }
-        int buffered = end - start;
-        int needed = buffered + incoming;
-        if (needed > buffer.length) {
-            // grow geometrically so a large message arriving in many records costs linear time
-            byte[] grown = new byte[Math.max(needed, Math.min(buffer.length * 2, needed + (1 << 16)))];
-            System.arraycopy(buffer, start, grown, 0, buffered);
-            buffer = grown;
-        } else {
-            System.arraycopy(buffer, start, buffer, 0, buffered);
-        }
-        nextHeader -= start;
-        start = 0;
-        end = buffered;
     }
 }

@@ -23,7 +23,8 @@ import java.util.Objects;
  *       copied and, as long as the caller keeps passing the same buffer object, nothing is
  *       allocated.
  *   <li>If only part of a record is there, those bytes are copied into the reader's own buffer
- *       (at most one record: 5 + 2<sup>14</sup> + 2048 bytes, allocated once), {@code in} is
+ *       (at most one record: 5 + 2<sup>14</sup> + 2048 bytes; the buffer grows to the largest
+ *       record so buffered and is kept, so it stops growing after a maximal one), {@code in} is
  *       drained, and {@code read} returns {@code null}; the record is completed by later calls
  *       and decrypted in the reader's buffer.
  * </ul>
@@ -38,6 +39,9 @@ public final class RecordReader {
     /** OpenSSL's limit on consecutive empty records, and ours by default. */
     public static final int DEFAULT_MAX_EMPTY_RECORDS = 32;
 
+    /** The first size of the partial-record buffer: a small record fits. */
+    private static final int MIN_PENDING_CAPACITY = 512;
+
     private final SameMemoryViews callerViews = new SameMemoryViews();
     private final SameMemoryViews pendingViews = new SameMemoryViews();
     private final RecordView view = new RecordView();
@@ -50,7 +54,7 @@ public final class RecordReader {
     /** Bytes of rejected 0-RTT records that may still be skipped; negative when not skipping. */
     private long skipBudget = -1;
 
-    /** The partial record, allocated on first need. */
+    /** The partial record, allocated on first need and grown to the records that arrive in parts. */
     private ByteBuffer pending;
     private int pendingLength;
     private int pendingBodyLength;
@@ -193,18 +197,35 @@ public final class RecordReader {
         if (!in.hasRemaining()) {
             return false;
         }
-        if (pending == null) {
-            pending = ByteBuffer.allocate(RecordSizes.MAX_RECORD_LENGTH);
-        }
         if (pendingLength < HEADER_LENGTH) {
+            ensurePendingCapacity(HEADER_LENGTH);
             take(in, HEADER_LENGTH - pendingLength);
             if (pendingLength < HEADER_LENGTH) {
                 return false;
             }
             pendingBodyLength = checkHeader(pending, 0);
         }
+        // only now that the header passed its checks is room made for the body
+        ensurePendingCapacity(HEADER_LENGTH + pendingBodyLength);
         take(in, HEADER_LENGTH + pendingBodyLength - pendingLength);
         return pendingLength == HEADER_LENGTH + pendingBodyLength;
+    }
+
+    /**
+     * Grows the partial-record buffer to hold {@code needed} bytes, at least doubling and at
+     * most to the largest record, so that after the first maximal record it never grows again.
+     */
+    private void ensurePendingCapacity(int needed) {
+        int capacity = pending == null ? 0 : pending.capacity();
+        if (capacity >= needed) {
+            return;
+        }
+        int doubled = Math.min(Math.max(2 * capacity, MIN_PENDING_CAPACITY), RecordSizes.MAX_RECORD_LENGTH);
+        ByteBuffer grown = ByteBuffer.allocate(Math.max(needed, doubled));
+        if (pending != null) {
+            grown.put(0, pending, 0, pendingLength);
+        }
+        pending = grown;
     }
 
     private void take(ByteBuffer in, int wanted) {

@@ -119,6 +119,21 @@ public final class RecordWriter {
     }
 
     /**
+     * The most bytes {@link #writeRecord} writes for the next record of {@code type} when the
+     * source holds {@code remaining} bytes: {@link #maxRecordLength()} for the fragment that
+     * will actually be sent, so a caller can size its buffer to the data rather than to the
+     * protocol maximum. A padding policy other than {@link RecordPadding#NONE} may pad up to
+     * the limit, so it is counted at its most.
+     */
+    public int maxRecordLength(ContentType type, int remaining) {
+        int contentLength = Math.min(remaining, maxFragmentLength(type));
+        RecordProtection applied = protectionFor(type);
+        int paddingLength = applied == null || !applied.isTls13() || padding == RecordPadding.NONE
+                ? 0 : maxProtectedPlaintext() - 1 - contentLength;
+        return recordLength(applied, contentLength, paddingLength);
+    }
+
+    /**
      * Where {@link #sealInPlace} expects the content, relative to the record's start: after the
      * 5-byte header and, for TLS 1.2 AES-GCM/CCM, the 8-byte explicit nonce.
      */

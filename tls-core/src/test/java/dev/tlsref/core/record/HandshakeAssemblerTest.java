@@ -115,4 +115,51 @@ class HandshakeAssemblerTest {
         assertThat(assembler.next().length, is(6));
         assembler.requireMessageBoundary("the switch to handshake keys");
     }
+
+    @Test
+    void completesAnEmptyMessageWhoseHeaderIsSplitAcrossRecords() throws TlsAlertException {
+        HandshakeAssembler assembler = new HandshakeAssembler(1000);
+        assembler.add(new byte[] {14, 0});
+        assertThat(assembler.next(), is(nullValue()));
+        assertThat(assembler.bufferedLength(), is(2));
+        assembler.add(new byte[] {0, 0});
+        assertThat(assembler.next(), equalTo(new byte[] {14, 0, 0, 0}));
+        assertThat(assembler.isEmpty(), is(true));
+    }
+
+    @Test
+    void finishesASpanningMessageAndSplitsTheRestOfItsLastRecord() throws TlsAlertException {
+        byte[] a = message(11, bytes(20_000, 1));
+        byte[] b = message(15, bytes(70, 2));
+        byte[] c = message(20, bytes(32, 3));
+        byte[] stream = concat(a, b, c);
+        HandshakeAssembler assembler = new HandshakeAssembler(1 << 16);
+        assembler.add(Arrays.copyOfRange(stream, 0, 16384));
+        assertThat(assembler.next(), is(nullValue()));
+        assertThat(assembler.bufferedLength(), is(16384));
+        assembler.add(Arrays.copyOfRange(stream, 16384, stream.length - 10));
+        assertThat(assembler.next(), equalTo(a));
+        assertThat(assembler.next(), equalTo(b));
+        assertThat(assembler.next(), is(nullValue()));
+        assembler.add(Arrays.copyOfRange(stream, stream.length - 10, stream.length));
+        assertThat(drain(assembler), contains(HEX.formatHex(c)));
+    }
+
+    @Test
+    void refusesTheLargestLengthAHeaderCanAnnounce() throws TlsAlertException {
+        HandshakeAssembler assembler = new HandshakeAssembler(0xffff);
+        TlsAlertException e = assertThrows(TlsAlertException.class,
+                () -> assembler.add(new byte[] {11, (byte) 0xff, (byte) 0xff, (byte) 0xff, 1, 2, 3}));
+        assertThat(e.alert(), is(AlertDescription.ILLEGAL_PARAMETER));
+        assertThat(assembler.bufferedLength(), lessThanOrEqualTo(4));
+    }
+
+    @Test
+    void namesTheMessageWhoseHeaderIsIncompleteAtAKeyChange() throws TlsAlertException {
+        HandshakeAssembler assembler = new HandshakeAssembler(1000);
+        assembler.add(new byte[] {20, 0});
+        TlsAlertException e = assertThrows(TlsAlertException.class, () -> assembler.requireMessageBoundary("x"));
+        assertThat(e.getMessage(), is("2 bytes of part of a finished message are buffered at x; handshake messages"
+                + " must not span it (RFC 8446 §5.1)"));
+    }
 }

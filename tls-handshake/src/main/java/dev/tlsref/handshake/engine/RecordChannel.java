@@ -10,12 +10,10 @@ import dev.tlsref.core.record.ChangeCipherSpecPolicy;
 import dev.tlsref.core.record.HandshakeAssembler;
 import dev.tlsref.core.record.RecordProtection;
 import dev.tlsref.core.record.RecordReader;
-import dev.tlsref.core.record.RecordSizes;
 import dev.tlsref.core.record.RecordView;
 import dev.tlsref.core.record.RecordWriter;
 import dev.tlsref.handshake.HandshakeListener;
 import dev.tlsref.handshake.NegotiatedParameters;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -42,12 +40,22 @@ public final class RecordChannel implements HandshakeChannel {
         void closeNotify();
     }
 
+    /**
+     * The first size of the output buffer: a typical handshake flight fits. The buffer grows
+     * to what the records being written need and keeps its size, so bulk data reaches a steady
+     * state with no allocation per record.
+     */
+    private static final int INITIAL_OUTPUT_CAPACITY = 2048;
+
     private final RecordReader reader = new RecordReader();
     private RecordWriter writer = new RecordWriter();
     private final HandshakeAssembler assembler;
     private final HandshakeListener listener;
-    private final ByteArrayOutputStream pendingHandshake = new ByteArrayOutputStream();
-    private ByteBuffer output = ByteBuffer.allocate(RecordSizes.MAX_RECORD_LENGTH + 64);
+    /** Encoded handshake messages not yet framed: {@code pendingHandshake[0, pendingHandshakeLength)}. */
+    private byte[] pendingHandshake = new byte[0];
+    private int pendingHandshakeLength;
+    /** Records waiting to be taken: {@code output[0, position)}. */
+    private ByteBuffer output = ByteBuffer.allocate(0);
     private NegotiatedParameters negotiated;
 
     /** A channel with the given handshake message size limit. */
@@ -59,7 +67,12 @@ public final class RecordChannel implements HandshakeChannel {
     @Override
     public byte[] send(HandshakeMessage message) {
         byte[] encoded = message.encode();
-        pendingHandshake.writeBytes(encoded);
+        if (pendingHandshake.length - pendingHandshakeLength < encoded.length) {
+            pendingHandshake = Arrays.copyOf(pendingHandshake,
+                    Math.max(2 * pendingHandshake.length, pendingHandshakeLength + encoded.length));
+        }
+        System.arraycopy(encoded, 0, pendingHandshake, pendingHandshakeLength, encoded.length);
+        pendingHandshakeLength += encoded.length;
         listener.messageSent(message, encoded);
         return encoded;
     }
@@ -67,7 +80,7 @@ public final class RecordChannel implements HandshakeChannel {
     @Override
     public void sendChangeCipherSpec() throws TlsAlertException {
         flush();
-        writeRecords(ContentType.CHANGE_CIPHER_SPEC, new byte[] {1});
+        writeRecords(ContentType.CHANGE_CIPHER_SPEC, ByteBuffer.wrap(new byte[] {1}));
     }
 
     @Override
@@ -176,25 +189,21 @@ public final class RecordChannel implements HandshakeChannel {
     /** Protects and frames application data, fragmenting it into records. */
     public void sendApplicationData(byte[] data, int offset, int length) throws TlsAlertException {
         flush();
-        ByteBuffer src = ByteBuffer.wrap(data, offset, length);
-        do {
-            ensureOutput(writer.maxRecordLength() + writer.contentOffset());
-            writer.writeRecord(ContentType.APPLICATION_DATA, src, output);
-        } while (src.hasRemaining());
+        writeRecords(ContentType.APPLICATION_DATA, ByteBuffer.wrap(data, offset, length));
     }
 
     /** Sends an alert record under the current write keys (RFC 8446 §6). */
     public void sendAlert(Alert alert) throws TlsAlertException {
         flush();
-        writeRecords(ContentType.ALERT, alert.encode());
+        writeRecords(ContentType.ALERT, ByteBuffer.wrap(alert.encode()));
     }
 
     /** Frames every handshake message queued so far into records. */
     public void flush() throws TlsAlertException {
-        if (pendingHandshake.size() > 0) {
-            byte[] bytes = pendingHandshake.toByteArray();
-            pendingHandshake.reset();
-            writeRecords(ContentType.HANDSHAKE, bytes);
+        if (pendingHandshakeLength > 0) {
+            ByteBuffer messages = ByteBuffer.wrap(pendingHandshake, 0, pendingHandshakeLength);
+            pendingHandshakeLength = 0;
+            writeRecords(ContentType.HANDSHAKE, messages);
         }
     }
 
@@ -205,12 +214,10 @@ public final class RecordChannel implements HandshakeChannel {
 
     /** Moves as many pending bytes as fit into {@code dst}; returns how many. */
     public int takeOutput(ByteBuffer dst) {
-        output.flip();
-        int n = Math.min(dst.remaining(), output.remaining());
-        ByteBuffer slice = output.slice();
-        slice.limit(n);
-        dst.put(slice);
-        output.position(output.position() + n);
+        int n = Math.min(dst.remaining(), output.position());
+        dst.put(dst.position(), output, 0, n);
+        dst.position(dst.position() + n);
+        output.flip().position(n);
         output.compact();
         return n;
     }
@@ -222,17 +229,20 @@ public final class RecordChannel implements HandshakeChannel {
         return bytes;
     }
 
-    private void writeRecords(ContentType type, byte[] bytes) throws TlsAlertException {
-        ByteBuffer src = ByteBuffer.wrap(bytes);
+    /** Frames all of {@code src} into records of {@code type}: one record if it is empty. */
+    private void writeRecords(ContentType type, ByteBuffer src) throws TlsAlertException {
         do {
-            ensureOutput(writer.maxRecordLength() + writer.contentOffset());
+            ensureOutput(writer.maxRecordLength(type, src.remaining()));
             writer.writeRecord(type, src, output);
         } while (src.hasRemaining());
     }
 
+    /** Makes room for {@code needed} more bytes, at least doubling when it has to grow. */
     private void ensureOutput(int needed) {
         if (output.remaining() < needed) {
-            ByteBuffer bigger = ByteBuffer.allocate(Math.max(output.capacity() * 2, output.position() + needed));
+            int capacity = Math.max(output.position() + needed,
+                    Math.max(2 * output.capacity(), INITIAL_OUTPUT_CAPACITY));
+            ByteBuffer bigger = ByteBuffer.allocate(capacity);
             output.flip();
             bigger.put(output);
             output = bigger;
