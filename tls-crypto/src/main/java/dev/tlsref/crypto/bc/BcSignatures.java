@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import org.bouncycastle.crypto.CipherParameters;
+import org.bouncycastle.crypto.DSAExt;
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.Signer;
@@ -62,7 +63,7 @@ final class BcSignatures {
             throw new CryptoException(algorithm + " cannot sign with a " + key.getAlgorithm() + " key ("
                     + key.getClass().getSimpleName() + ")");
         }
-        Signer signer = newSigner(algorithm);
+        Signer signer = newSigner(algorithm, parameters);
         // EdDSA is deterministic and takes its key bare; the others use the random for
         // RSA blinding and PSS salts (ECDSA's k comes from RFC 6979, not from the random).
         CipherParameters init = algorithm.family() == SignatureAlgorithm.Family.EDDSA
@@ -96,7 +97,7 @@ final class BcSignatures {
             if (algorithm.family() == SignatureAlgorithm.Family.RSA_PKCS1) {
                 return verifyPkcs1(algorithm, (RSAKeyParameters) parameters, message, signature);
             }
-            Signer verifier = newSigner(algorithm);
+            Signer verifier = newSigner(algorithm, parameters);
             verifier.init(false, parameters);
             verifier.update(message, 0, message.length);
             return verifier.verifySignature(signature);
@@ -151,13 +152,17 @@ final class BcSignatures {
         }
     }
 
-    private static Signer newSigner(SignatureAlgorithm algorithm) {
+    private static Signer newSigner(SignatureAlgorithm algorithm, AsymmetricKeyParameter key) {
         switch (algorithm.family()) {
             case ECDSA:
                 // RFC 6979 deterministic k (HMAC-DRBG over the message hash); DER (r, s) decoded
                 // strictly: StandardDSAEncoding re-encodes and compares, so BER is refused.
-                return new DSADigestSigner(new ECDSASigner(new HMacDSAKCalculator(digest(algorithm))),
-                        digest(algorithm), StandardDSAEncoding.INSTANCE);
+                // P-256 keys use our allocation-free P256Ecdsa, other curves BC's ECDSASigner.
+                HMacDSAKCalculator k = new HMacDSAKCalculator(digest(algorithm));
+                DSAExt ecdsa = P256Ecdsa.supports(((ECKeyParameters) key).getParameters())
+                        ? new P256Ecdsa(k)
+                        : new ECDSASigner(k);
+                return new DSADigestSigner(ecdsa, digest(algorithm), StandardDSAEncoding.INSTANCE);
             case RSA_PSS:
                 // RFC 8446 §4.2.3: MGF1 with the same hash, salt as long as the hash, trailer 0xbc.
                 Digest hash = digest(algorithm);
