@@ -9,8 +9,11 @@ import org.bouncycastle.math.raw.Nat256;
  * A point belongs to the one computation that owns it.
  */
 final class P256Point {
+    /** X, reduced mod p. */
     final int[] x = Nat256.create();
+    /** Y, reduced mod p. */
     final int[] y = Nat256.create();
+    /** Z, reduced mod p; zero only for the identity. */
     final int[] z = Nat256.create();
 
     /** Makes this the identity (0:1:0). */
