@@ -35,7 +35,9 @@ final class ServerClientHelloChecks {
 
     /**
      * RFC 8446 §4.2.1: supported_versions alone decides the version; it must offer TLS 1.3.
-     * §4.1.2: a TLS 1.3 ClientHello has legacy_version 0x0303.
+     * §4.1.2: a TLS 1.3 ClientHello has legacy_version 0x0303. A server connection only gets
+     * here through {@code ServerHandshakeSelector}, which hands ClientHellos without TLS 1.3 to
+     * the TLS 1.2 server; the first two checks keep this handshake safe when used on its own.
      */
     static void checkVersion(ClientHello hello, TlsConfig config) throws TlsAlertException {
         Optional<SupportedVersionsClientHello> versions = hello.extensions().find(SupportedVersionsClientHello.class);
@@ -43,11 +45,11 @@ final class ServerClientHelloChecks {
             throw new TlsAlertException(PROTOCOL_VERSION, "client offers only TLS 1.2 or lower (legacy_version "
                     + hello.legacyVersion() + ", supported_versions "
                     + versions.map(v -> v.versions().toString()).orElse("absent")
-                    + "); TLS 1.2 is not implemented yet");
+                    + "); this is the TLS 1.3 server handshake");
         }
         if (!config.versions().contains(ProtocolVersion.TLS1_3)) {
             throw new TlsAlertException(PROTOCOL_VERSION,
-                    "TLS 1.3 is disabled in this server's config and TLS 1.2 is not implemented yet");
+                    "TLS 1.3 is disabled in this server's config; the TLS 1.3 server handshake cannot run");
         }
         if (!hello.legacyVersion().equals(ProtocolVersion.TLS1_2)) {
             throw new TlsAlertException(PROTOCOL_VERSION, "TLS 1.3 ClientHello has legacy_version "
